@@ -1,4 +1,4 @@
 // core/ simulates the Linux socket layer and TCP/IPv4 path in pure, deterministic TypeScript,
 // and runs students' C programs and the lab shell over it. This file is the one entry main/
 // and labs/ import; nothing here touches the DOM, Node, Electron, real time or the network.
-export {};
+export * from './shell/index';

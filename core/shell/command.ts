@@ -1,0 +1,61 @@
+// What a built-in command receives and returns. Every command of the lab shell is one
+// module exporting a ShellCommand; the registry in commands/index.ts lists them.
+import type { Workspace } from './workspace';
+
+/** CommandIo is how a command prints and reaches the shell's state. */
+export interface CommandIo {
+  /** out writes to standard output; '\n' ends a line. */
+  out(text: string): void;
+  /** err writes to standard error. */
+  err(text: string): void;
+  readonly workspace: Workspace;
+  /** cwd is the virtual working directory, e.g. /home/student. */
+  readonly cwd: string;
+  readonly cols: number;
+  readonly history: readonly string[];
+  readonly commands: ReadonlyMap<string, ShellCommand>;
+  /** clearScreen clears the terminal and its scrollback. */
+  clearScreen(): void;
+  /** chdir sets the working directory (a virtual path the command has checked). */
+  chdir(virtualPath: string): void;
+}
+
+/** ShellCommand is one built-in of the lab shell. */
+export interface ShellCommand {
+  readonly name: string;
+  /** summary is one line for `help`. */
+  readonly summary: string;
+  /** usage is the synopsis, e.g. "ls [-a] [-l] [-1] [FILE]...". */
+  readonly usage: string;
+  /** example is one line a student can type to try the command. */
+  readonly example: string;
+  /** completesFiles is true when the command's arguments are file names. */
+  readonly completesFiles: boolean;
+  /** run executes the command and returns its exit status. */
+  run(argv: readonly string[], io: CommandIo): number;
+}
+
+/** parseFlags splits single-letter flags (-al, -l -a) from operands; `--` ends flags. */
+export function parseFlags(
+  argv: readonly string[],
+  allowed: string,
+): { ok: true; flags: Set<string>; operands: string[] } | { ok: false; bad: string } {
+  const flags = new Set<string>();
+  const operands: string[] = [];
+  let flagsDone = false;
+  for (const arg of argv.slice(1)) {
+    if (flagsDone || !arg.startsWith('-') || arg === '-') {
+      operands.push(arg);
+      continue;
+    }
+    if (arg === '--') {
+      flagsDone = true;
+      continue;
+    }
+    for (const letter of arg.slice(1)) {
+      if (!allowed.includes(letter)) return { ok: false, bad: letter };
+      flags.add(letter);
+    }
+  }
+  return { ok: true, flags, operands };
+}

@@ -1,0 +1,28 @@
+// help: the list of commands, or one command's synopsis and an example.
+import type { ShellCommand } from '../command';
+
+/** help lists every command with its summary, or describes one command. */
+export const help: ShellCommand = {
+  name: 'help',
+  summary: 'list commands, or describe one: help CMD',
+  usage: 'help [COMMAND]',
+  example: 'help ls',
+  completesFiles: false,
+  run(argv, io) {
+    const name = argv[1];
+    if (name !== undefined) {
+      const cmd = io.commands.get(name);
+      if (!cmd) {
+        io.err(`help: no help topics match '${name}'\n`);
+        return 1;
+      }
+      io.out(`${cmd.name} - ${cmd.summary}\n  usage:   ${cmd.usage}\n  example: ${cmd.example}\n`);
+      return 0;
+    }
+    io.out('SockLab lab shell commands (help CMD for one):\n');
+    const width = Math.max(...[...io.commands.keys()].map((n) => n.length));
+    for (const cmd of io.commands.values()) io.out(`  ${cmd.name.padEnd(width)}  ${cmd.summary}\n`);
+    io.out('Keys: Up/Down history, Tab completion, Ctrl-A/E/K/U/W editing, Ctrl-C cancel, Ctrl-L clear.\n');
+    return 0;
+  },
+};

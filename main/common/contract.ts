@@ -1,0 +1,128 @@
+// The one contract between the renderer and main: three name → schema maps (requests with
+// replies, fire-and-forget commands, events pushed to the renderer), the reply union and the
+// transport envelopes. Types are derived from the schemas, so nothing is written twice; main
+// validates everything that crosses with these schemas before it dispatches (VS Code's
+// validatedIpcMain, Heroic's derived preload). Electron IPC and the web-mode WebSocket carry
+// exactly these messages.
+import * as v from 'valibot';
+
+/** CONTRACT_VERSION changes whenever a message's shape changes incompatibly. */
+export const CONTRACT_VERSION = 1;
+
+const terminalId = v.pipe(v.string(), v.regex(/^t[0-9]{1,6}$/, 'a terminal id like "t1"'));
+const cells = (max: number) => v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(max));
+const hostName = v.picklist(['client', 'server']);
+
+/** paneIds names every region of the window, in layout order. */
+export const paneIds = ['lab', 'editor', 'terminal', 'inspector', 'path', 'packets', 'timeline'] as const;
+/** PaneId is one region of the window. */
+export type PaneId = (typeof paneIds)[number];
+
+/** menuActions are what the desktop menu asks the renderer to do. */
+export const menuActions = [
+  'file.new',
+  'file.open',
+  'file.save',
+  'view.fontLarger',
+  'view.fontSmaller',
+  'view.fontReset',
+  ...paneIds.map((p) => `view.toggle.${p}` as const),
+] as const;
+
+/** requestSchemas maps each request name to its argument and reply schemas. */
+export const requestSchemas = {
+  'app.info': {
+    args: v.strictObject({}),
+    reply: v.object({
+      name: v.string(),
+      version: v.string(),
+      contractVersion: v.number(),
+      mode: v.picklist(['electron', 'web']),
+      workspace: v.string(),
+    }),
+  },
+  'terminal.open': {
+    args: v.strictObject({ cols: cells(1000), rows: cells(500), host: v.optional(hostName) }),
+    reply: v.object({ terminalId: v.string(), host: v.string() }),
+  },
+} as const;
+
+/** commandSchemas maps each fire-and-forget command to its payload schema. */
+export const commandSchemas = {
+  'terminal.input': v.strictObject({ terminalId, data: v.pipe(v.string(), v.maxLength(1 << 20)) }),
+  'terminal.resize': v.strictObject({ terminalId, cols: cells(1000), rows: cells(500) }),
+  'terminal.close': v.strictObject({ terminalId }),
+} as const;
+
+/** eventSchemas maps each event main pushes to the renderer to its payload schema. */
+export const eventSchemas = {
+  'terminal.output': v.object({ terminalId: v.string(), data: v.string() }),
+  'menu.action': v.object({ action: v.picklist(menuActions) }),
+  'ipc.rejected': v.object({ name: v.string(), message: v.string() }),
+} as const;
+
+type RequestSchemas = typeof requestSchemas;
+type CommandSchemas = typeof commandSchemas;
+type EventSchemas = typeof eventSchemas;
+
+/** RequestName is any request the renderer may send. */
+export type RequestName = keyof RequestSchemas;
+/** CommandName is any command the renderer may send. */
+export type CommandName = keyof CommandSchemas;
+/** EventName is any event main may push. */
+export type EventName = keyof EventSchemas;
+/** RequestArgs is the argument object of request N. */
+export type RequestArgs<N extends RequestName> = v.InferOutput<RequestSchemas[N]['args']>;
+/** ReplyValue is the successful reply value of request N. */
+export type ReplyValue<N extends RequestName> = v.InferOutput<RequestSchemas[N]['reply']>;
+/** CommandPayload is the payload of command N. */
+export type CommandPayload<N extends CommandName> = v.InferOutput<CommandSchemas[N]>;
+/** EventPayload is the payload of event N. */
+export type EventPayload<N extends EventName> = v.InferOutput<EventSchemas[N]>;
+/** MenuAction is one thing the application menu can ask for. */
+export type MenuAction = (typeof menuActions)[number];
+
+/** ErrorCode classifies why a request failed. */
+export type ErrorCode = 'bad-request' | 'unknown-name' | 'not-found' | 'internal';
+/** Reply is what every request resolves to: a value or a typed error, never a throw. */
+export type Reply<T> = { ok: true; value: T } | { ok: false; error: { code: ErrorCode; message: string } };
+
+/** SocklabApi is the surface the renderer sees as `window.socklab`, whatever the transport. */
+export interface SocklabApi {
+  request<N extends RequestName>(name: N, args: RequestArgs<N>): Promise<Reply<ReplyValue<N>>>;
+  command<N extends CommandName>(name: N, payload: CommandPayload<N>): void;
+  on<N extends EventName>(name: N, listener: (payload: EventPayload<N>) => void): () => void;
+}
+
+/** ipcChannels are the three Electron IPC channels the contract travels on. */
+export const ipcChannels = {
+  request: 'socklab:request',
+  command: 'socklab:command',
+  event: 'socklab:event',
+} as const;
+
+/** clientMessageSchema validates one WebSocket message from the renderer. */
+export const clientMessageSchema = v.variant('type', [
+  v.strictObject({
+    type: v.literal('request'),
+    id: v.pipe(v.number(), v.integer(), v.minValue(0)),
+    name: v.string(),
+    args: v.unknown(),
+  }),
+  v.strictObject({ type: v.literal('command'), name: v.string(), args: v.unknown() }),
+]);
+/** ClientMessage is one WebSocket message from the renderer. */
+export type ClientMessage = v.InferOutput<typeof clientMessageSchema>;
+/** ServerMessage is one WebSocket message to the renderer. */
+export type ServerMessage =
+  { type: 'reply'; id: number; reply: Reply<unknown> } | { type: 'event'; name: EventName; payload: unknown };
+
+/** describeIssues turns schema issues into one readable sentence naming each bad field. */
+export function describeIssues(issues: readonly v.BaseIssue<unknown>[]): string {
+  return issues
+    .map((issue) => {
+      const path = v.getDotPath(issue);
+      return path ? `${path}: ${issue.message}` : issue.message;
+    })
+    .join('; ');
+}

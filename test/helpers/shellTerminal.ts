@@ -1,0 +1,56 @@
+// A lab shell wired to a headless xterm, so tests assert what the student would see on the
+// screen (after cursor movement and redraws), not the raw escape sequences.
+import { Terminal } from '@xterm/headless';
+import { LabShell, MemoryWorkspace } from '../../core/index';
+import type { Workspace } from '../../core/index';
+
+/** ShellScreen drives a LabShell through a real terminal emulator. */
+export interface ShellScreen {
+  shell: LabShell;
+  term: Terminal;
+  /** type sends keys and waits until the terminal has drawn the shell's answer. */
+  type(data: string): Promise<void>;
+  /** lines are the screen's non-empty rows (scrollback included), right-trimmed. */
+  lines(): string[];
+  /** cursorLine is the text of the row the cursor is on. */
+  cursorLine(): string;
+  cursorX(): number;
+}
+
+/** openShell starts a shell on a cols×rows headless terminal over the given workspace. */
+export async function openShell(
+  files: Record<string, string> | Workspace = {},
+  cols = 80,
+  rows = 24,
+): Promise<ShellScreen> {
+  const term = new Terminal({ cols, rows, allowProposedApi: true, scrollback: 1000 });
+  let writes: Promise<void> = Promise.resolve();
+  const write = (data: string) => {
+    writes = writes.then(() => new Promise<void>((resolve) => term.write(data, resolve)));
+  };
+  const workspace = files instanceof MemoryWorkspace || 'readText' in files ? (files as Workspace) : new MemoryWorkspace(files as Record<string, string>);
+  const shell = new LabShell({ workspace, write, cols, rows });
+  shell.start();
+  await writes;
+  const row = (y: number) => term.buffer.active.getLine(y)?.translateToString(true) ?? '';
+  return {
+    shell,
+    term,
+    async type(data) {
+      shell.input(data);
+      await writes;
+    },
+    lines() {
+      const out: string[] = [];
+      for (let y = 0; y < term.buffer.active.length; y++) out.push(row(y));
+      while (out.length && out[out.length - 1] === '') out.pop();
+      return out;
+    },
+    cursorLine() {
+      return row(term.buffer.active.baseY + term.buffer.active.cursorY);
+    },
+    cursorX() {
+      return term.buffer.active.cursorX;
+    },
+  };
+}
