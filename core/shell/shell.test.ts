@@ -86,7 +86,10 @@ describe('LabShell', () => {
   it('rejects a bad flag in the real tool words', async () => {
     const s = await openShell();
     await s.type('ls -z\r');
-    expect(s.lines().slice(-3, -1)).toEqual(["ls: invalid option -- 'z'", "Try 'help ls' for more information."]);
+    expect(s.lines().slice(-3, -1)).toEqual([
+      "ls: invalid option -- 'z'",
+      "Try 'help ls' for more information.",
+    ]);
   });
 
   it('prints a file when cat runs and refuses paths outside the workspace', async () => {

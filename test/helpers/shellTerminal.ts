@@ -28,7 +28,10 @@ export async function openShell(
   const write = (data: string) => {
     writes = writes.then(() => new Promise<void>((resolve) => term.write(data, resolve)));
   };
-  const workspace = files instanceof MemoryWorkspace || 'readText' in files ? (files as Workspace) : new MemoryWorkspace(files as Record<string, string>);
+  const workspace =
+    files instanceof MemoryWorkspace || 'readText' in files
+      ? (files as Workspace)
+      : new MemoryWorkspace(files as Record<string, string>);
   const shell = new LabShell({ workspace, write, cols, rows });
   shell.start();
   await writes;
