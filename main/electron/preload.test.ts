@@ -1,0 +1,51 @@
+import { contextBridge, ipcRenderer } from 'electron';
+import { describe, expect, it, vi } from 'vitest';
+import { ipcChannels } from '../common/contract';
+import { createPreloadApi } from './preloadApi';
+
+function fakeIpc() {
+  let eventListener: ((event: unknown, name: string, payload: unknown) => void) | undefined;
+  const ipc = {
+    invoke: vi.fn(async () => ({ ok: true, value: 1 })),
+    send: vi.fn(),
+    on: vi.fn((channel: string, fn: typeof eventListener) => {
+      if (channel === ipcChannels.event) eventListener = fn;
+    }),
+  };
+  return { ipc, emit: (name: string, payload: unknown) => eventListener?.({ sender: 'secret' }, name, payload) };
+}
+
+describe('preload', () => {
+  it('exposes exactly the contract as window.socklab', async () => {
+    await import('./preload');
+    expect(contextBridge.exposeInMainWorld).toHaveBeenCalledTimes(1);
+    const [key, api] = vi.mocked(contextBridge.exposeInMainWorld).mock.calls[0]!;
+    expect(key).toBe('socklab');
+    expect(Object.keys(api as object).sort()).toEqual(['command', 'on', 'request']);
+    expect(Object.isFrozen(api)).toBe(true);
+    expect(ipcRenderer.on).toHaveBeenCalledWith(ipcChannels.event, expect.any(Function));
+  });
+});
+
+describe('createPreloadApi', () => {
+  it('sends requests and commands on the contract channels', async () => {
+    const { ipc } = fakeIpc();
+    const api = createPreloadApi(ipc as never);
+    await api.request('app.info', {});
+    api.command('terminal.input', { terminalId: 't1', data: 'ls\r' });
+    expect(ipc.invoke).toHaveBeenCalledWith(ipcChannels.request, 'app.info', {});
+    expect(ipc.send).toHaveBeenCalledWith(ipcChannels.command, 'terminal.input', { terminalId: 't1', data: 'ls\r' });
+  });
+
+  it('delivers events by name without the IPC event object, until unsubscribed', () => {
+    const { ipc, emit } = fakeIpc();
+    const api = createPreloadApi(ipc as never);
+    const seen: unknown[] = [];
+    const off = api.on('terminal.output', (payload) => seen.push(payload));
+    emit('terminal.output', { terminalId: 't1', data: 'x' });
+    emit('menu.action', { action: 'file.new' });
+    off();
+    emit('terminal.output', { terminalId: 't1', data: 'y' });
+    expect(seen).toEqual([{ terminalId: 't1', data: 'x' }]);
+  });
+});
