@@ -79,8 +79,14 @@ export default tseslint.config(
     ignores: ['core/**/*.test.ts'],
     rules: {
       'no-restricted-imports': restrict([
-        { group: ['**/main/**', '**/main', '**/renderer/**', '**/labs/**'], message: 'core/ imports nothing of ours outside core/.' },
-        { group: ['node:*', 'fs', 'path', 'os', 'child_process', 'ws'], message: 'core/ is pure: no Node or network modules.' },
+        {
+          group: ['**/main/**', '**/main', '**/renderer/**', '**/labs/**'],
+          message: 'core/ imports nothing of ours outside core/.',
+        },
+        {
+          group: ['node:*', 'fs', 'path', 'os', 'child_process', 'ws'],
+          message: 'core/ is pure: no Node or network modules.',
+        },
       ]),
       'no-restricted-properties': ['error', ...coreImpure],
       'no-restricted-globals': ['error', ...coreTimers],
@@ -91,7 +97,10 @@ export default tseslint.config(
     ignores: ['**/*.test.ts', 'main/electron/**'],
     rules: {
       'no-restricted-imports': restrict([
-        { group: ['**/core/*/**', '**/core/*', '!**/core/index', '!**/core/index.js'], message: 'Reach core/ only through core/index.ts.' },
+        {
+          group: ['**/core/*/**', '**/core/*', '!**/core/index', '!**/core/index.js'],
+          message: 'Reach core/ only through core/index.ts.',
+        },
         { group: ['**/renderer/**'], message: 'main/ and labs/ never import the renderer.' },
       ]),
     },

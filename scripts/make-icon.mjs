@@ -10,6 +10,8 @@ const browser = await chromium.launch({
   args: ['--headless', '--no-sandbox', '--disable-gpu'],
 });
 const page = await browser.newPage({ viewport: { width: 1024, height: 1024 } });
-await page.setContent(`<body style="margin:0;background:transparent">${svg.replace('<svg ', '<svg width="1024" height="1024" ')}</body>`);
+await page.setContent(
+  `<body style="margin:0;background:transparent">${svg.replace('<svg ', '<svg width="1024" height="1024" ')}</body>`,
+);
 await page.screenshot({ path: new URL('../build/icon.png', import.meta.url).pathname, omitBackground: true });
 await browser.close();

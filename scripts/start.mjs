@@ -22,14 +22,18 @@ function newestSource() {
       else newest = Math.max(newest, statSync(path).mtimeMs);
     }
   };
-  for (const dir of ['main', 'renderer', 'core', 'labs']) if (existsSync(join(root, dir))) walk(join(root, dir));
+  for (const dir of ['main', 'renderer', 'core', 'labs'])
+    if (existsSync(join(root, dir))) walk(join(root, dir));
   return newest;
 }
 
 function buildIfNeeded() {
   if (existsSync(stamp) && statSync(stamp).mtimeMs >= newestSource()) return;
   console.log('Building SockLab…');
-  const result = spawnSync(join(root, 'node_modules', '.bin', 'electron-vite'), ['build'], { cwd: root, stdio: 'inherit' });
+  const result = spawnSync(join(root, 'node_modules', '.bin', 'electron-vite'), ['build'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
   if (result.status !== 0) {
     console.error('The build failed; see the messages above.');
     process.exit(result.status ?? 1);
@@ -57,9 +61,14 @@ function installedElectron() {
 function electronBinary() {
   const found = installedElectron();
   if (found || !existsSync(join(electronDir, 'install.js'))) return found;
-  if (existsSync(unavailableMarker) && Date.now() - statSync(unavailableMarker).mtimeMs < DAY_MS) return undefined;
+  if (existsSync(unavailableMarker) && Date.now() - statSync(unavailableMarker).mtimeMs < DAY_MS)
+    return undefined;
   console.log("Fetching Electron's binary (first start only)…");
-  spawnSync(process.execPath, [join(electronDir, 'install.js')], { cwd: electronDir, stdio: 'ignore', timeout: 120_000 });
+  spawnSync(process.execPath, [join(electronDir, 'install.js')], {
+    cwd: electronDir,
+    stdio: 'ignore',
+    timeout: 120_000,
+  });
   const fetched = installedElectron();
   if (!fetched) writeFileSync(unavailableMarker, new Date().toISOString() + '\n');
   return fetched;

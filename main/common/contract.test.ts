@@ -1,6 +1,12 @@
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
-import { clientMessageSchema, commandSchemas, describeIssues, eventSchemas, requestSchemas } from './contract';
+import {
+  clientMessageSchema,
+  commandSchemas,
+  describeIssues,
+  eventSchemas,
+  requestSchemas,
+} from './contract';
 
 describe('contract', () => {
   it('gives every request an args and a reply schema', () => {

@@ -12,7 +12,10 @@ function fakeIpc() {
       if (channel === ipcChannels.event) eventListener = fn;
     }),
   };
-  return { ipc, emit: (name: string, payload: unknown) => eventListener?.({ sender: 'secret' }, name, payload) };
+  return {
+    ipc,
+    emit: (name: string, payload: unknown) => eventListener?.({ sender: 'secret' }, name, payload),
+  };
 }
 
 describe('preload', () => {
@@ -34,7 +37,10 @@ describe('createPreloadApi', () => {
     await api.request('app.info', {});
     api.command('terminal.input', { terminalId: 't1', data: 'ls\r' });
     expect(ipc.invoke).toHaveBeenCalledWith(ipcChannels.request, 'app.info', {});
-    expect(ipc.send).toHaveBeenCalledWith(ipcChannels.command, 'terminal.input', { terminalId: 't1', data: 'ls\r' });
+    expect(ipc.send).toHaveBeenCalledWith(ipcChannels.command, 'terminal.input', {
+      terminalId: 't1',
+      data: 'ls\r',
+    });
   });
 
   it('delivers events by name without the IPC event object, until unsubscribed', () => {

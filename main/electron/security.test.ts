@@ -67,6 +67,6 @@ describe('contentSecurityPolicy', () => {
     expect(contentSecurityPolicy).toContain("script-src 'self' 'wasm-unsafe-eval'");
     expect(contentSecurityPolicy).toContain("object-src 'none'");
     expect(contentSecurityPolicy).not.toContain("'unsafe-eval'");
-    expect(contentSecurityPolicy).toContain('connect-src \'self\' ws://127.0.0.1:*');
+    expect(contentSecurityPolicy).toContain("connect-src 'self' ws://127.0.0.1:*");
   });
 });

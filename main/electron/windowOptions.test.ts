@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { buildWindowOptions } from './windowOptions';
 
 describe('buildWindowOptions', () => {
-  const options = buildWindowOptions({ width: 1280, height: 800, x: 10, y: 20 }, '/app/out/preload/preload.cjs');
+  const options = buildWindowOptions(
+    { width: 1280, height: 800, x: 10, y: 20 },
+    '/app/out/preload/preload.cjs',
+  );
 
   it('isolates and sandboxes the page with no Node integration', () => {
     expect(options.webPreferences).toMatchObject({

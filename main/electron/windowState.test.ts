@@ -10,7 +10,13 @@ describe('window state', () => {
   it('round-trips the bounds through the state file', () => {
     const path = join(mkdtempSync(join(tmpdir(), 'socklab-ws-')), 'window-state.json');
     saveWindowState(path, { width: 1000, height: 700, x: 50, y: 60, maximized: true });
-    expect(loadWindowState(path, display)).toEqual({ width: 1000, height: 700, x: 50, y: 60, maximized: true });
+    expect(loadWindowState(path, display)).toEqual({
+      width: 1000,
+      height: 700,
+      x: 50,
+      y: 60,
+      maximized: true,
+    });
     expect(JSON.parse(readFileSync(path, 'utf8')).version).toBe(1);
   });
 
@@ -19,7 +25,9 @@ describe('window state', () => {
     expect(loadWindowState(join(dir, 'none.json'), display)).toEqual(DEFAULT_WINDOW);
     writeFileSync(join(dir, 'bad.json'), '{"version":1,"width":');
     expect(loadWindowState(join(dir, 'bad.json'), display)).toEqual(DEFAULT_WINDOW);
-    expect(parseWindowState('{"version":1,"width":5,"height":5,"maximized":false}', display)).toEqual(DEFAULT_WINDOW);
+    expect(parseWindowState('{"version":1,"width":5,"height":5,"maximized":false}', display)).toEqual(
+      DEFAULT_WINDOW,
+    );
   });
 
   it('drops a position that is on no display any more', () => {

@@ -85,7 +85,9 @@ describe('Session terminals', () => {
   it('rejects a command for a terminal that does not exist, with the reason', async () => {
     const { session, events } = openSession();
     session.command('terminal.input', { terminalId: 't7', data: 'ls\r' });
-    expect(events).toEqual([{ name: 'ipc.rejected', payload: { name: 'terminal.input', message: 'no terminal "t7"' } }]);
+    expect(events).toEqual([
+      { name: 'ipc.rejected', payload: { name: 'terminal.input', message: 'no terminal "t7"' } },
+    ]);
   });
 
   it('rejects a malformed command without throwing', () => {

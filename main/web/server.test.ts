@@ -18,7 +18,12 @@ async function start(): Promise<WebServer> {
   const rendererDir = mkdtempSync(join(tmpdir(), 'socklab-renderer-'));
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>SockLab</title>');
   writeFileSync(join(rendererDir, 'app.js'), 'console.log(1)');
-  const host = new SessionHost({ mode: 'web', version: '1.2.3', workspaceDir: '/w', workspace: new MemoryWorkspace() });
+  const host = new SessionHost({
+    mode: 'web',
+    version: '1.2.3',
+    workspaceDir: '/w',
+    workspace: new MemoryWorkspace(),
+  });
   server = await startWebServer({ host, rendererDir, port: 0 });
   return server;
 }
@@ -78,12 +83,17 @@ describe('startWebServer', () => {
 
   it('answers requests over a WebSocket with the token', async () => {
     const s = await start();
-    const ws = await connect(`ws://127.0.0.1:${s.port}/ipc?token=${s.token}`, { Origin: `http://127.0.0.1:${s.port}` });
+    const ws = await connect(`ws://127.0.0.1:${s.port}/ipc?token=${s.token}`, {
+      Origin: `http://127.0.0.1:${s.port}`,
+    });
     ws.send(JSON.stringify({ type: 'request', id: 5, name: 'app.info', args: {} }));
     expect(await nextMessage(ws)).toEqual({
       type: 'reply',
       id: 5,
-      reply: { ok: true, value: { name: 'SockLab', version: '1.2.3', contractVersion: 1, mode: 'web', workspace: '/w' } },
+      reply: {
+        ok: true,
+        value: { name: 'SockLab', version: '1.2.3', contractVersion: 1, mode: 'web', workspace: '/w' },
+      },
     });
     ws.close();
   });

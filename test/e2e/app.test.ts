@@ -65,7 +65,15 @@ afterAll(async () => {
 describe('web mode in Chromium', () => {
   it('labels every region for screen readers and tests', async () => {
     const page = await openApp();
-    for (const name of ['Terminal', 'Editor', 'Struct inspector', 'Transmit path', 'Packets', 'Timeline', 'Lab']) {
+    for (const name of [
+      'Terminal',
+      'Editor',
+      'Struct inspector',
+      'Transmit path',
+      'Packets',
+      'Timeline',
+      'Lab',
+    ]) {
       await expect(page.getByRole('region', { name }).count()).resolves.toBe(1);
     }
     await page.close();
@@ -94,7 +102,7 @@ describe('web mode in Chromium', () => {
     await typeLine(page, 'echo first');
     await waitForRow(page, (row) => row === 'first', '"first"');
     await page.keyboard.press('ArrowUp');
-    await waitForRow(page, (row) => row === `${PROMPT} echo first` , 'the recalled line');
+    await waitForRow(page, (row) => row === `${PROMPT} echo first`, 'the recalled line');
     await page.keyboard.press('Enter');
     const rows = await waitForRows(page, (r) => r.filter((row) => row === 'first').length === 2, 'the rerun');
     expect(rows.slice(-3)).toEqual([`${PROMPT} echo first`, 'first', PROMPT]);
@@ -130,7 +138,9 @@ describe('web mode in Chromium', () => {
   it('tells the student when the page was opened without the token', async () => {
     const page = await browser.newPage();
     await page.goto(`http://127.0.0.1:${web.port}/`);
-    await expect(page.getByRole('alert').textContent({ timeout: 10_000 })).resolves.toMatch(/^Disconnected from SockLab/);
+    await expect(page.getByRole('alert').textContent({ timeout: 10_000 })).resolves.toMatch(
+      /^Disconnected from SockLab/,
+    );
     await page.close();
   });
 
@@ -143,7 +153,8 @@ describe('web mode in Chromium', () => {
       await waitForRow(page, (row) => row.includes('notes.txt'), 'ls');
       const file = join(ARTIFACTS, `socklab-${dark ? 'dark' : 'light'}.png`);
       await page.screenshot({ path: file });
-      if (!dark && process.env.UPDATE_SCREENSHOT === '1') copyFileSync(file, join(ROOT, 'docs', 'screenshot.png'));
+      if (!dark && process.env.UPDATE_SCREENSHOT === '1')
+        copyFileSync(file, join(ROOT, 'docs', 'screenshot.png'));
       await page.close();
     }
     expect(coldStartMs).toBeGreaterThan(0);

@@ -40,7 +40,9 @@ export function findChromium(): string {
   }
   const root = process.getuid?.() === 0;
   if (root && existsSync('/etc/debian_version')) {
-    console.log('No Chromium found: installing Debian\'s chromium package for the end-to-end tests (apt-get)…');
+    console.log(
+      "No Chromium found: installing Debian's chromium package for the end-to-end tests (apt-get)…",
+    );
     execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
     execFileSync('apt-get', ['install', '-y', '-qq', 'chromium'], {
       stdio: 'inherit',

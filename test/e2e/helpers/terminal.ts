@@ -18,12 +18,17 @@ export function waitForRow(page: Page, test: (row: string) => boolean, what: str
 }
 
 /** waitForRows waits until the terminal's rows as a whole satisfy the test, and returns them. */
-export async function waitForRows(page: Page, test: (rows: string[]) => boolean, what: string): Promise<string[]> {
+export async function waitForRows(
+  page: Page,
+  test: (rows: string[]) => boolean,
+  what: string,
+): Promise<string[]> {
   const deadline = Date.now() + 10_000;
   for (;;) {
     const rows = await terminalRows(page);
     if (test(rows)) return rows;
-    if (Date.now() > deadline) throw new Error(`terminal never showed ${what}; it shows:\n${rows.join('\n')}`);
+    if (Date.now() > deadline)
+      throw new Error(`terminal never showed ${what}; it shows:\n${rows.join('\n')}`);
     await page.waitForTimeout(25);
   }
 }

@@ -22,7 +22,8 @@ export interface WebMode {
 /** startWebMode spawns web mode and waits for it to print its URL. */
 export async function startWebMode(files: Record<string, string> = {}, workspace?: string): Promise<WebMode> {
   const entry = join(ROOT, 'out', 'main', 'web.js');
-  if (!existsSync(entry)) throw new Error('out/main/web.js is missing: run `npm run build` first (npm test does).');
+  if (!existsSync(entry))
+    throw new Error('out/main/web.js is missing: run `npm run build` first (npm test does).');
   const dir = workspace ?? mkdtempSync(join(tmpdir(), 'socklab-e2e-'));
   for (const [name, text] of Object.entries(files)) {
     mkdirSync(dirname(join(dir, name)), { recursive: true });
