@@ -153,8 +153,10 @@ describe('web mode in Chromium', () => {
       await waitForRow(page, (row) => row.includes('notes.txt'), 'ls');
       const file = join(ARTIFACTS, `socklab-${dark ? 'dark' : 'light'}.png`);
       await page.screenshot({ path: file });
-      if (!dark && process.env.UPDATE_SCREENSHOT === '1')
+      if (!dark && process.env.UPDATE_SCREENSHOT === '1') {
+        mkdirSync(join(ROOT, 'docs'), { recursive: true });
         copyFileSync(file, join(ROOT, 'docs', 'screenshot.png'));
+      }
       await page.close();
     }
     expect(coldStartMs).toBeGreaterThan(0);
