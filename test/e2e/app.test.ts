@@ -84,6 +84,8 @@ describe('web mode in Chromium', () => {
     await typeLine(page, 'echo hello');
     const rows = await waitForRow(page, (row) => row === 'hello', '"hello"');
     expect(rows.slice(-3)).toEqual([`${PROMPT} echo hello`, 'hello', PROMPT]);
+    const tree = page.getByRole('region', { name: 'Terminal' }).getByRole('list');
+    await expect.poll(() => tree.textContent(), { timeout: 5000 }).toContain('hello');
     await page.close();
   });
 
