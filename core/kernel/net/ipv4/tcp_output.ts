@@ -1,0 +1,178 @@
+// net/ipv4/tcp_output.c: tcp_transmit_skb (clone, options, header, send_check, queue_xmit),
+// tcp_write_xmit with its per-skb gates, the push helpers, tcp_connect and tcp_send_ack
+// (reference §2.2–2.5, §2.9). Header bytes come from core/wire.
+
+import type { Host } from '../../host/host';
+import { kchain } from '../../host/chain';
+import { kset } from '../../host/kstruct';
+import type { SkBuff } from '../../include/linux/skbuff';
+import type { Sock } from '../../include/net/sock';
+import { ipFromString } from '../../include/uapi/in';
+import { tcp as wireTcp, tcpOptions } from '../../../wire';
+import { alloc_skb, skb_clone, skb_push, skb_queue_tail, skb_reserve } from '../core/skbuff';
+import { ip_queue_xmit } from './ip_output';
+
+/** TCPHDR_* flag bits (include/net/tcp.h). */
+export const TCPHDR = { FIN: 0x01, SYN: 0x02, RST: 0x04, PSH: 0x08, ACK: 0x10 } as const;
+/** MAX_TCP_HEADER is the headroom SockLab reserves for TCP/IP/Ethernet headers (128 + MAX_HEADER). */
+export const MAX_TCP_HEADER = 128 + 32;
+
+/** tcpTime is tcp_time_stamp: jiffies at HZ = 1000, i.e. milliseconds of simulated time. */
+export function tcpTime(h: Host): number {
+  return Math.floor(h.now / 1_000_000) >>> 0;
+}
+
+/** ntohs reads a __be16 field stored as x86 memory holds it. */
+export function ntohs(v: number): number {
+  return ((v & 0xff) << 8) | ((v >>> 8) & 0xff);
+}
+
+/** tcpOptionsFor returns what tcp_syn_options / tcp_established_options decided for this segment. */
+function tcpOptionsFor(h: Host, sk: Sock, syn: boolean): tcpOptions.TcpOption[] {
+  const f = sk.f;
+  if (syn) {
+    return h.kcall('tcp_syn_options', `sk=${sk.addr}`, () =>
+      tcpOptions.linuxOptions({
+        mss: Number(f['advmss']),
+        timestamp: { tsval: tcpTime(h), tsecr: Number(f['ts_recent']) },
+        sackPerm: true,
+        wscale: Number(f['rcv_wscale']),
+      }),
+    );
+  }
+  return h.kcall('tcp_established_options', `sk=${sk.addr}`, () =>
+    f['tstamp_ok']
+      ? tcpOptions.linuxOptions({ timestamp: { tsval: tcpTime(h), tsecr: Number(f['ts_recent']) } })
+      : [],
+  );
+}
+
+/** tcp_transmit_skb clones skb, writes the TCP header and hands it to icsk_af_ops->queue_xmit. */
+export function tcp_transmit_skb(h: Host, sk: Sock, skb: SkBuff, cloneIt: boolean): number {
+  const args = `sk=${sk.addr}, skb=${skb.addr}, clone_it=${cloneIt ? 1 : 0}`;
+  return kchain(h, ['tcp_transmit_skb', ...(h.profile.wrappers['tcp_transmit_skb'] ?? [])], args, () => {
+    const c = cloneIt ? skb_clone(h, skb) : skb;
+    const flags = skb.cb.tcp_flags;
+    const syn = (flags & TCPHDR.SYN) !== 0;
+    const options = tcpOptionsFor(h, sk, syn);
+    const hlen = 20 + tcpOptions.optionsLen(options);
+    const payloadLen = c.f.len;
+    const at = skb_push(h, c, hlen);
+    kset(h, c, 'transport_header', at);
+    kset(h, c, 'sk', sk.addr);
+    const rcvWnd = Number(sk.f['rcv_wnd']);
+    const window = syn ? Math.min(rcvWnd, 65535) : Math.min(rcvWnd >>> Number(sk.f['rcv_wscale']), 65535);
+    const repr = {
+      srcPort: ntohs(Number(sk.f['inet_sport'])),
+      dstPort: ntohs(sk.f.inet_dport),
+      seq: skb.cb.seq,
+      ack: (flags & TCPHDR.ACK) !== 0 ? Number(sk.f['rcv_nxt']) : 0,
+      flags,
+      reserved: 0,
+      window,
+      urgentPtr: 0,
+      options,
+      payload: c.head.slice(at + hlen, at + hlen + payloadLen),
+    };
+    const addrs = { src: ipFromString(String(sk.f['inet_saddr']))!, dst: ipFromString(sk.f.inet_daddr)! };
+    h.kcall('tcp_v4_send_check', `sk=${sk.addr}, skb=${c.addr} via icsk_af_ops->send_check`, () =>
+      wireTcp.emit(repr, c.head.subarray(at, at + hlen + payloadLen), addrs),
+    );
+    if ((flags & TCPHDR.ACK) !== 0)
+      h.kcall('tcp_event_ack_sent', `sk=${sk.addr}`, () => kset(h, sk, 'rcv_wup', Number(sk.f['rcv_nxt'])));
+    if (payloadLen > 0) h.kcall('tcp_event_data_sent', `sk=${sk.addr}`, () => undefined);
+    return h.kcall('ip_queue_xmit', `skb=${c.addr} via icsk->icsk_af_ops->queue_xmit`, () =>
+      ip_queue_xmit(h, sk, c),
+    );
+  });
+}
+
+/** tcp_init_nondata_skb sets a control segment's sequence numbers and flags (SYN and FIN use one number). */
+export function tcp_init_nondata_skb(skb: SkBuff, seq: number, flags: number): void {
+  skb.cb.seq = seq >>> 0;
+  skb.cb.end_seq = (seq + ((flags & (TCPHDR.SYN | TCPHDR.FIN)) !== 0 ? 1 : 0)) >>> 0;
+  skb.cb.tcp_flags = flags;
+}
+
+/** tcp_send_ack sends a bare ACK for rcv_nxt (tcp_output.c). */
+export function tcp_send_ack(h: Host, sk: Sock): number {
+  return h.kcall('tcp_send_ack', `sk=${sk.addr}`, () => {
+    const buff = alloc_skb(h, MAX_TCP_HEADER);
+    skb_reserve(h, buff, MAX_TCP_HEADER);
+    tcp_init_nondata_skb(buff, Number(sk.f['snd_nxt']), TCPHDR.ACK);
+    return tcp_transmit_skb(h, sk, buff, false);
+  });
+}
+
+/** tcp_connect_init sets MSS, windows and sequence state before the SYN; passive keeps what the SYN set (tcp_output.c, tcp_openreq_init). */
+export function tcp_connect_init(h: Host, sk: Sock, passive = false): void {
+  h.kcall(passive ? 'tcp_openreq_init' : 'tcp_connect_init', `sk=${sk.addr}`, () => {
+    const mtu = 1500;
+    kset(h, sk, 'tcp_header_len', 20 + 12);
+    kset(h, sk, 'advmss', mtu - 40);
+    h.kcall('tcp_sync_mss', `sk=${sk.addr}, pmtu=${mtu}`, () => {
+      kset(h, sk, 'icsk_pmtu_cookie', mtu);
+      kset(h, sk, 'mss_cache', mtu - 40 - 12);
+    });
+    h.kcall('tcp_select_initial_window', '', () => {
+      let space = Math.max(h.sysctl['net.ipv4.tcp_rmem'][2], 212992);
+      let wscale = 0;
+      while (space > 65535 && wscale < 14) {
+        space >>>= 1;
+        wscale++;
+      }
+      const full = Math.floor((sk.f.sk_rcvbuf * 3) / 4);
+      const mss = mtu - 40;
+      kset(h, sk, 'rcv_wnd', Math.min(Math.floor(Math.min(full, 65535) / mss) * mss, 10 * mss));
+      kset(h, sk, 'window_clamp', 65535 << wscale);
+      kset(h, sk, 'rcv_wscale', wscale);
+    });
+    kset(h, sk, 'rcv_ssthresh', Number(sk.f['rcv_wnd']));
+    if (passive) return;
+    kset(h, sk, 'snd_wnd', 0);
+    kset(h, sk, 'snd_una', Number(sk.f['write_seq']));
+    kset(h, sk, 'snd_sml', Number(sk.f['write_seq']));
+    kset(h, sk, 'rcv_nxt', 0);
+    kset(h, sk, 'copied_seq', 0);
+    kset(h, sk, 'icsk_rto', h.profile.tcp.timeoutInitMs);
+    kset(h, sk, 'icsk_retransmits', 0);
+  });
+}
+
+/** tcp_connect builds and sends the SYN and arms the retransmit timer (tcp_output.c). */
+export function tcp_connect(h: Host, sk: Sock): number {
+  return h.kcall('tcp_connect', `sk=${sk.addr}`, () => {
+    tcp_connect_init(h, sk);
+    const allocName = h.profile.version === '6.x' ? 'tcp_stream_alloc_skb' : 'sk_stream_alloc_skb';
+    const buff = h.kcall(allocName, `sk=${sk.addr}, size=0`, () => {
+      const b = alloc_skb(h, MAX_TCP_HEADER);
+      skb_reserve(h, b, MAX_TCP_HEADER);
+      return b;
+    });
+    const isn = Number(sk.f['write_seq']);
+    tcp_init_nondata_skb(buff, isn, TCPHDR.SYN);
+    kset(h, sk, 'write_seq', (isn + 1) >>> 0);
+    if (h.profile.version !== '2.6.32')
+      h.kcall('tcp_connect_queue_skb', `sk=${sk.addr}`, () => entail(h, sk, buff));
+    else entail(h, sk, buff);
+    const err = tcp_transmit_skb(h, sk, buff, true);
+    kset(h, sk, 'snd_nxt', Number(sk.f['write_seq']));
+    kset(h, sk, 'pushed_seq', Number(sk.f['write_seq']));
+    kset(h, sk, 'packets_out', Number(sk.f['packets_out']) + 1);
+    const expires = h.now + Number(sk.f['icsk_rto']) * 1_000_000;
+    h.trace.record('timer_set', h.now, h.name, {
+      timer: 'icsk_retransmit_timer',
+      obj: sk.addr,
+      expires,
+      by: 'inet_csk_reset_xmit_timer',
+    });
+    return err < 0 ? err : 0;
+  });
+}
+
+/** entail queues skb on sk_write_queue and charges it to the sock (skb_entail / tcp_connect_queue_skb). */
+export function entail(h: Host, sk: Sock, skb: SkBuff): void {
+  skb_queue_tail(h, sk.writeQueue, 'sk_write_queue', skb);
+  kset(h, sk, 'sk_write_queue', sk.writeQueue.length);
+  kset(h, sk, 'sk_wmem_queued', sk.f.sk_wmem_queued + skb.f.truesize);
+}
