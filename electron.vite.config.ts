@@ -12,6 +12,7 @@ export default defineConfig({
         input: {
           index: resolve('main/electron/main.ts'),
           web: resolve('main/web/main.ts'),
+          bench: resolve('main/cli/bench.ts'),
         },
       },
     },

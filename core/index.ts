@@ -2,3 +2,5 @@
 // and runs students' C programs and the lab shell over it. This file is the one entry main/
 // and labs/ import; nothing here touches the DOM, Node, Electron, real time or the network.
 export * from './shell/index';
+export * as lang from './lang/index';
+export type { CParser } from './lang/index';
