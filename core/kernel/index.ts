@@ -3,7 +3,7 @@
 // inetsw tables that a kernel-version profile (2.6.32, 3.10, 6.x) supplies as data. Every
 // inspector-visible field changes through one traced setter (kset), every kernel function
 // is traced with kcall, and failures are -errno from one errno table, explained by the
-// function and condition that produced them. Tasks call it through syscalls.ts, whose
+// function and condition that produced them. Tasks call it through syscalls/index.ts, whose
 // header documents the blocking protocol the C runtime's scheduler follows.
 
 export { Host, type ErrOrigin, type Sysctls } from './host/host';
@@ -20,13 +20,21 @@ export {
   bind,
   close,
   connect,
+  getname,
+  getsockopt,
   isBlock,
   listen,
+  read,
   recv,
+  recvfrom,
   send,
+  sendto,
+  setsockopt,
+  shutdown,
   signal,
   socket,
   spawn,
+  write,
   type Block,
   type SysResult,
 } from './syscalls';
@@ -36,3 +44,4 @@ export { established, type Established } from './testing/tcp';
 export { captureFrames } from './world/capture';
 export { type LinkOptions } from './world/link';
 export { type NfRule } from './net/netfilter/core';
+export { SO, TCP_OPT } from './net/core/sockopt';

@@ -64,6 +64,8 @@ export class Host {
   readonly listeners: Sock[] = [];
   /** routeCache is 2.6.32's rt_hash_table: destination → cached rtable (unused from 3.10 on). */
   readonly routeCache = new Map<string, Rtable>();
+  /** tcpTimewaitNs overrides TIME_WAIT's length (TCP_TIMEWAIT_LEN, 60 s) when set, the issue's configurable timeout. */
+  tcpTimewaitNs: number | null = null;
   /** rawSockets is the raw socket hash (raw_v4_hashinfo), in insertion order. */
   readonly rawSockets: Sock[] = [];
   /** ehashSecretBuilt records whether build_ehash_secret already ran. */

@@ -5,6 +5,7 @@ import { PROFILE_2_6_32 } from './v2_6_32';
 import { PROFILE_3_10 } from './v3_10';
 import { PROFILE_6_X } from './v6_x';
 
+/** The profile types: see profile.ts. */
 export type { CallTree, KernelProfile, KernelVersion, OpsTable, ProtoswRow, SysctlDefaults } from './profile';
 
 /** PROFILES maps each supported version to its profile. */

@@ -31,6 +31,8 @@ export interface SysctlDefaults {
   readonly 'net.ipv4.tcp_rmem': readonly [number, number, number];
   readonly 'net.core.wmem_default': number;
   readonly 'net.core.rmem_default': number;
+  readonly 'net.core.wmem_max': number;
+  readonly 'net.core.rmem_max': number;
   readonly 'net.ipv4.ip_default_ttl': number;
   readonly 'net.ipv4.tcp_syn_retries': number;
   readonly 'net.ipv4.ip_local_port_range': readonly [number, number];

@@ -85,6 +85,8 @@ export const PROFILE_2_6_32: KernelProfile = {
     'net.ipv4.tcp_rmem': [4096, 87380, 4194304], // §4.12: max min(4MiB, f(mem))
     'net.core.wmem_default': 212992, // §6: not verified for 2.6.32; SockLab shows the 3.x value
     'net.core.rmem_default': 212992, // §6: as above
+    'net.core.wmem_max': 131071, // §4.12: sk_init() value for RAM >= 512 MiB
+    'net.core.rmem_max': 131071, // §4.12
     'net.ipv4.tcp_syn_retries': 5, // §4.12
     'net.ipv4.ping_group_range': null, // §4.12: no ping sockets
   },

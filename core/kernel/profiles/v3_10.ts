@@ -82,6 +82,8 @@ export const PROFILE_3_10: KernelProfile = {
     'net.ipv4.tcp_rmem': [4096, 87380, 6291456], // §4.12; max depends on RAM, SockLab uses 6 MiB
     'net.core.wmem_default': 212992, // §4.12: SKB_TRUESIZE(256)×256 on x86-64
     'net.core.rmem_default': 212992, // §4.12
+    'net.core.wmem_max': 212992, // §4.12: SK_WMEM_MAX
+    'net.core.rmem_max': 212992, // §4.12: SK_RMEM_MAX
     'net.ipv4.ip_default_ttl': 64, // §4.12
     'net.ipv4.tcp_syn_retries': 6, // §4.12
     'net.ipv4.ip_local_port_range': [32768, 61000], // §4.12

@@ -106,6 +106,8 @@ export const PROFILE_6_X: KernelProfile = {
     'net.ipv4.tcp_rmem': [4096, 131072, 33554432], // §4.12; max depends on RAM, SockLab uses 32 MiB
     'net.ipv4.ip_local_port_range': [32768, 60999], // §4.12
     'net.core.somaxconn': 4096, // §4.12
+    'net.core.wmem_max': 4194304, // §4.12
+    'net.core.rmem_max': 4194304, // §4.12
   },
   tcp: { initCwnd: 10, timeoutInitMs: 1000, initialCaOps: 'cubic' }, // §4.11: the default CC assigned at init
   fieldNames: { srtt: 'srtt_us', mdev: 'mdev_us', rttvar: 'rttvar_us' }, // §4.6 [C]

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pcap } from '../../wire';
-import { recv, send } from '../syscalls';
+import { bind, recv, send, sendto, socket } from '../syscalls';
+import { ipFromString } from '../include/uapi/in';
 import { established } from '../testing/tcp';
 import { captureFrames } from './capture';
 
@@ -19,34 +20,25 @@ describe('captureFrames', () => {
   });
 
   it.runIf(hasTshark)(
-    'writes a pcap that tshark reads with valid IP and TCP checksums when data flowed',
+    'writes a pcap tshark reads with valid IP, TCP and UDP checksums when TCP data and a datagram flowed',
     () => {
       const { w, c, s, cp, sp, cfd, afd } = established('3.10');
       send(c, cp, cfd, new TextEncoder().encode('hello, server'));
       w.sim.runUntilIdle();
       recv(s, sp, afd as number, new Uint8Array(100));
-      const file = join(mkdtempSync(join(tmpdir(), 'socklab-')), 'tcp.pcap');
+      const ufd = socket(s, sp, 2, 2, 0);
+      bind(s, sp, ufd, { family: 2, port: 9000, addr: 0 });
+      const dst = { family: 2, port: 9000, addr: ipFromString('10.0.0.2')! };
+      sendto(c, cp, socket(c, cp, 2, 2, 0), new TextEncoder().encode('datagram'), 0, dst);
+      w.sim.runUntilIdle();
+      const file = join(mkdtempSync(join(tmpdir(), 'socklab-')), 'run.pcap');
       writeFileSync(file, pcap.encodePcap(captureFrames(w.trace)));
-      const out = execFileSync(
-        'tshark',
-        [
-          '-r',
-          file,
-          '-o',
-          'tcp.check_checksum:TRUE',
-          '-o',
-          'ip.check_checksum:TRUE',
-          '-T',
-          'fields',
-          '-e',
-          '_ws.expert.message',
-          '-e',
-          'frame.protocols',
-        ],
-        { encoding: 'utf8' },
-      );
+      const checks = ['tcp', 'ip', 'udp'].flatMap((p) => ['-o', `${p}.check_checksum:TRUE`]);
+      const fields = ['-T', 'fields', '-e', '_ws.expert.message', '-e', 'frame.protocols'];
+      const out = execFileSync('tshark', ['-r', file, ...checks, ...fields], { encoding: 'utf8' });
       const lines = out.trim().split('\n');
-      expect(lines.length).toBe(7);
+      expect(lines.length).toBe(8);
+      expect(lines.at(-1)).toMatch(/udp/);
       const bad = lines.filter((l) => /malformed|bad|incorrect/i.test(l));
       expect(bad, `got ${bad.join(' | ')}`).toEqual([]);
     },

@@ -90,6 +90,8 @@ export interface Sock extends KStruct<SockBaseFields & Record<string, string | n
   readonly errorQueue: SkBuff[];
   /** errOrigin explains the pending sk_err: which function set it and why ("errno explained"). */
   errOrigin?: { readonly errno: number; readonly fn: string; readonly why: string };
+  /** rtoTimer is the queued retransmit timer event's seq, if armed. */
+  rtoTimer?: number | undefined;
   /** acceptQueue is icsk_accept_queue: established children waiting for accept(). */
   readonly acceptQueue: Sock[];
 }

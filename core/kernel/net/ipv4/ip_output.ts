@@ -18,7 +18,7 @@ import { kfree_skb, skb_push, skbData } from '../core/skbuff';
 import { nf_hook } from '../netfilter/core';
 
 /** ip_send_check recomputes the IPv4 header checksum at skb->network_header. */
-export function ip_send_check(h: Host, skb: SkBuff): void {
+export function ip_send_check(skb: SkBuff): void {
   const n = skb.f.network_header;
   const b = skb.head;
   const hlen = (b[n]! & 0x0f) * 4;
@@ -27,7 +27,6 @@ export function ip_send_check(h: Host, skb: SkBuff): void {
   const c = checksum.internetChecksum(b, n, n + hlen);
   b[n + 10] = c >>> 8;
   b[n + 11] = c & 0xff;
-  void h;
 }
 
 /** ip_local_out sends a locally built IPv4 packet: __ip_local_out, then dst_output when the hook accepted it. */
@@ -38,7 +37,7 @@ export function ip_local_out(h: Host, skb: SkBuff): number {
       const tot = skb.f.tail - n;
       skb.head[n + 2] = tot >>> 8;
       skb.head[n + 3] = tot & 0xff;
-      h.kcall('ip_send_check', '', () => ip_send_check(h, skb), 'include/net/ip.h');
+      h.kcall('ip_send_check', '', () => ip_send_check(skb), 'include/net/ip.h');
       if (h.profile.version !== '2.6.32') kset(h, skb, 'protocol', ETH_P_IP);
       return nf_hook(h, 'NF_INET_LOCAL_OUT', skb, () => 1);
     });

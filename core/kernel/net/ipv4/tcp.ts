@@ -3,6 +3,7 @@
 // cwnd / receive-window / Nagle gates, tcp_event_new_data_sent). Reference §2.2–2.4.
 
 import type { Host } from '../../host/host';
+import { inet_csk_reset_xmit_timer } from './tcp_timer';
 import { kset } from '../../host/kstruct';
 import type { Block } from '../../host/wait';
 import type { SkBuff } from '../../include/linux/skbuff';
@@ -11,7 +12,7 @@ import type { Sock } from '../../include/net/sock';
 import { TCP_STATE } from '../../include/net/tcp_states';
 import { MSG_MORE } from '../../include/uapi/socket';
 import { alloc_skb, consume_skb, skb_put, skb_reserve, skbData } from '../core/skbuff';
-import { entail, MAX_TCP_HEADER, tcp_send_ack, tcp_transmit_skb, tcpTime, TCPHDR } from './tcp_output';
+import { entail, MAX_TCP_HEADER, tcp_transmit_skb, tcpTime, TCPHDR } from './tcp_output';
 
 /** sendHead is tcp_send_head(sk): the first skb on sk_write_queue not yet sent. */
 function sendHead(sk: Sock): SkBuff | null {
@@ -44,12 +45,14 @@ export function tcp_write_xmit(h: Host, sk: Sock, mss: number, nonagle: number, 
         const last = sk.writeQueue.at(-1) === s;
         const ng = last ? nonagle : TCP_NAGLE_PUSH;
         if (!h.kcall('tcp_nagle_test', `nonagle=${ng}`, () => nagleOk(sk, s, mss, ng))) break;
-        s.cb.when = tcpTime(h);
+        s.cb.when = tcpTime(h) || 1;
         if (tcp_transmit_skb(h, sk, s, true) < 0) break;
         h.kcall('tcp_event_new_data_sent', `sk=${sk.addr}, skb=${s.addr}`, () => {
+          const first = Number(sk.f['packets_out']) === 0;
           kset(h, sk, 'snd_nxt', s.cb.end_seq);
           kset(h, sk, 'sk_send_head', sendHead(sk)?.addr ?? null);
           kset(h, sk, 'packets_out', Number(sk.f['packets_out']) + 1);
+          if (first) inet_csk_reset_xmit_timer(h, sk);
         });
         h.kcall('tcp_minshall_update', '', () =>
           s.f.len < mss ? kset(h, sk, 'snd_sml', s.cb.end_seq) : undefined,
@@ -194,6 +197,16 @@ export function tcp_recvmsg(h: Host, sk: Sock, buf: Uint8Array, nonblock: boolea
       }
     }
     if (copied === 0) {
+      if (sk.f.sk_err !== 0) {
+        const e = sk.f.sk_err;
+        kset(h, sk, 'sk_err', 0);
+        const r = h.kerr(
+          e === 104 ? 'ECONNRESET' : e === 32 ? 'EPIPE' : 'ECONNREFUSED',
+          'sock_error: a pending error',
+        );
+        if (sk.errOrigin !== undefined && sk.errOrigin.errno === e) h.lastErr = sk.errOrigin;
+        return r;
+      }
       if (sk.f.sk_state !== TCP_STATE.TCP_ESTABLISHED) return 0;
       if (nonblock)
         return h.kcall('sk_wait_data', `sk=${sk.addr}`, () =>
@@ -202,7 +215,6 @@ export function tcp_recvmsg(h: Host, sk: Sock, buf: Uint8Array, nonblock: boolea
       if (sk.socket !== null) return { block: sk.socket.wait, timeoutNs: null };
     }
     h.kcall('tcp_cleanup_rbuf', `sk=${sk.addr}, copied=${copied}`, () => undefined);
-    void tcp_send_ack;
     return copied;
   });
 }

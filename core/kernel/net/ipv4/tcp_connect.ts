@@ -6,7 +6,7 @@ import type { Host } from '../../host/host';
 import { kset } from '../../host/kstruct';
 import type { Sock } from '../../include/net/sock';
 import { TCP_STATE } from '../../include/net/tcp_states';
-import { ipFromString, ipToString, type SockaddrIn } from '../../include/uapi/in';
+import { ipToString, type SockaddrIn } from '../../include/uapi/in';
 import { htons } from './af_inet';
 import { bindTable, pickEphemeral } from './inet_hashtables';
 import { inet_sk_set_state } from './inet_sk_set_state';
@@ -80,7 +80,6 @@ export function tcp_v4_connect(h: Host, sk: Sock, addr: SockaddrIn): number {
       );
       kset(h, sk, 'write_seq', isn);
       kset(h, sk, 'inet_id', (isn ^ tcpTime(h)) & 0xffff);
-      void ipFromString;
       return tcp_connect(h, sk);
     },
   );

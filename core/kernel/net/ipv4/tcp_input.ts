@@ -11,14 +11,17 @@ import type { TcpRepr } from '../../../wire';
 import { consume_skb, skb_pull, skb_queue_tail } from '../core/skbuff';
 import { sk_data_ready, sk_state_change } from '../core/sock_wake';
 import { tcp_set_state } from './tcp_connect';
-import { tcp_send_ack, TCPHDR } from './tcp_output';
+import { tcp_send_ack, tcpTime, TCPHDR } from './tcp_output';
 import { tcp_push_pending } from './tcp';
+import { tcp_ack_of_fin, tcp_fin } from './tcp_close';
+import { inet_csk_clear_xmit_timer, inet_csk_reset_xmit_timer } from './tcp_timer';
 
 /** tcp_ack takes the peer's acknowledgement: snd_una moves, acknowledged skbs leave the write queue. */
 export function tcp_ack(h: Host, sk: Sock, seg: TcpRepr): void {
   h.kcall('tcp_ack', `sk=${sk.addr}, ack=${seg.ack}`, () => {
     if (((seg.ack - Number(sk.f['snd_una'])) | 0) <= 0) return;
     let acked = 0;
+    let sample = -1;
     kset(h, sk, 'snd_una', seg.ack);
     while (sk.writeQueue.length > 0 && ((sk.writeQueue[0]!.cb.end_seq - seg.ack) | 0) <= 0) {
       const skb = sk.writeQueue.shift()!;
@@ -26,10 +29,41 @@ export function tcp_ack(h: Host, sk: Sock, seg: TcpRepr): void {
       kset(h, sk, 'sk_wmem_queued', sk.f.sk_wmem_queued - skb.f.truesize);
       kset(h, sk, 'packets_out', Math.max(0, Number(sk.f['packets_out']) - 1));
       if (skb.f.len > 0) acked++;
+      if (sample < 0 && skb.cb.when > 0) sample = tcpTime(h) - skb.cb.when;
       consume_skb(h, skb);
     }
+    if (sample >= 0) tcp_rtt_estimator(h, sk, sample);
     if (acked > 0) tcp_cong_avoid(h, sk, acked);
+    kset(h, sk, 'icsk_backoff', 0);
+    kset(h, sk, 'icsk_retransmits', 0);
+    if (Number(sk.f['packets_out']) === 0) inet_csk_clear_xmit_timer(h, sk);
+    else h.kcall('tcp_rearm_rto', `sk=${sk.addr}`, () => inet_csk_reset_xmit_timer(h, sk));
     kset(h, sk, 'snd_wnd', seg.window << Number(sk.f['snd_wscale']));
+  });
+}
+
+/** TCP_RTO_MIN_MS is TCP_RTO_MIN, HZ/5 = 200 ms (reference §4.13). */
+const TCP_RTO_MIN_MS = 200;
+
+/** tcp_rtt_estimator folds an RTT sample (jiffies) into srtt (<< 3) and rttvar and sets icsk_rto = srtt + rttvar (RFC 6298, rttvar >= TCP_RTO_MIN). */
+function tcp_rtt_estimator(h: Host, sk: Sock, m: number): void {
+  h.kcall('tcp_rtt_estimator', `sk=${sk.addr}, mrtt=${m}`, () => {
+    let srtt = Number(sk.f['srtt']);
+    let mdev = Number(sk.f['mdev']);
+    if (srtt === 0) {
+      srtt = m << 3;
+      mdev = m << 1;
+    } else {
+      const err = m - (srtt >> 3);
+      srtt += err;
+      mdev += (Math.abs(err) - (mdev >> 2)) | 0;
+    }
+    kset(h, sk, 'srtt', srtt);
+    kset(h, sk, 'mdev', mdev);
+    kset(h, sk, 'rttvar', Math.max(mdev, TCP_RTO_MIN_MS));
+    h.kcall('tcp_set_rto', `sk=${sk.addr}`, () =>
+      kset(h, sk, 'icsk_rto', Math.min((srtt >> 3) + Math.max(mdev, TCP_RTO_MIN_MS), 120_000)),
+    );
   });
 }
 
@@ -123,8 +157,20 @@ export function tcp_rcv_state_process(h: Host, sk: Sock, skb: SkBuff, seg: TcpRe
       tcp_set_state(h, sk, TCP_STATE.TCP_ESTABLISHED);
       kset(h, sk, 'snd_una', seg.ack);
       kset(h, sk, 'snd_wnd', seg.window << Number(sk.f['snd_wscale']));
+      consume_skb(h, skb);
+      return 0;
     }
+    if ((seg.flags & TCPHDR.ACK) !== 0) tcp_ack(h, sk, seg);
+    if (tcp_ack_of_fin(h, sk)) {
+      consume_skb(h, skb);
+      return 0;
+    }
+    const st = sk.f.sk_state;
+    if (st === TCP_STATE.TCP_FIN_WAIT1 || st === TCP_STATE.TCP_FIN_WAIT2)
+      return tcpDataIn(h, sk, skb, seg, skb.f.len - seg.payload.length);
     consume_skb(h, skb);
+    const end = (seg.seq + seg.payload.length) >>> 0;
+    if ((seg.flags & TCPHDR.FIN) !== 0 && st !== TCP_STATE.TCP_TIME_WAIT) tcp_fin(h, sk, end);
     return 0;
   });
 }
@@ -133,26 +179,36 @@ export function tcp_rcv_state_process(h: Host, sk: Sock, skb: SkBuff, seg: TcpRe
 export function tcp_rcv_established(h: Host, sk: Sock, skb: SkBuff, seg: TcpRepr, hlen: number): number {
   return h.kcall('tcp_rcv_established', `sk=${sk.addr}, skb=${skb.addr}, len=${skb.f.len}`, () => {
     tcp_ack(h, sk, seg);
-    const len = seg.payload.length;
-    if (len === 0 || seg.seq !== Number(sk.f['rcv_nxt'])) {
-      if (sk.writeQueue.length > 0)
-        h.kcall('tcp_data_snd_check', `sk=${sk.addr}`, () => tcp_push_pending(h, sk));
-      consume_skb(h, skb);
-      return 0;
-    }
-    skb_pull(h, skb, hlen);
-    skb.cb.seq = seg.seq;
-    skb.cb.end_seq = (seg.seq + len) >>> 0;
-    const queue = h.profile.version === '2.6.32' ? '__skb_queue_tail' : 'tcp_queue_rcv';
-    h.kcall(queue, `sk=${sk.addr}, skb=${skb.addr}`, () => {
-      skb_queue_tail(h, sk.receiveQueue, 'sk_receive_queue', skb);
-      kset(h, sk, 'sk_receive_queue', sk.receiveQueue.length);
-      kset(h, sk, 'sk_rmem_alloc', sk.f.sk_rmem_alloc + skb.f.truesize);
-      kset(h, sk, 'rcv_nxt', (seg.seq + len) >>> 0);
-    });
-    h.kcall('tcp_event_data_recv', `sk=${sk.addr}`, () => undefined);
-    h.kcall('__tcp_ack_snd_check', `sk=${sk.addr}`, () => tcp_send_ack(h, sk));
-    sk_data_ready(h, sk);
-    return 0;
+    return tcpDataIn(h, sk, skb, seg, hlen);
   });
+}
+
+/** tcpDataIn is the in-order data path shared by ESTABLISHED and the FIN_WAIT states: queue, rcv_nxt, FIN, ACK, wake (tcp_data_queue). */
+function tcpDataIn(h: Host, sk: Sock, skb: SkBuff, seg: TcpRepr, hlen: number): number {
+  const len = seg.payload.length;
+  const fin = (seg.flags & TCPHDR.FIN) !== 0;
+  if (len === 0 || seg.seq !== Number(sk.f['rcv_nxt'])) {
+    if (sk.writeQueue.length > 0)
+      h.kcall('tcp_data_snd_check', `sk=${sk.addr}`, () => tcp_push_pending(h, sk));
+    if (len > 0) h.kcall('tcp_send_dupack', `sk=${sk.addr}, seq=${seg.seq}`, () => tcp_send_ack(h, sk));
+    if (fin && seg.seq === Number(sk.f['rcv_nxt']))
+      h.kcall('tcp_data_queue', `sk=${sk.addr}`, () => tcp_fin(h, sk, seg.seq));
+    consume_skb(h, skb);
+    return 0;
+  }
+  skb_pull(h, skb, hlen);
+  skb.cb.seq = seg.seq;
+  skb.cb.end_seq = (seg.seq + len) >>> 0;
+  const queue = h.profile.version === '2.6.32' ? '__skb_queue_tail' : 'tcp_queue_rcv';
+  h.kcall(queue, `sk=${sk.addr}, skb=${skb.addr}`, () => {
+    skb_queue_tail(h, sk.receiveQueue, 'sk_receive_queue', skb);
+    kset(h, sk, 'sk_receive_queue', sk.receiveQueue.length);
+    kset(h, sk, 'sk_rmem_alloc', sk.f.sk_rmem_alloc + skb.f.truesize);
+    kset(h, sk, 'rcv_nxt', (seg.seq + len) >>> 0);
+  });
+  h.kcall('tcp_event_data_recv', `sk=${sk.addr}`, () => undefined);
+  if (fin) tcp_fin(h, sk, (seg.seq + len) >>> 0);
+  else h.kcall('__tcp_ack_snd_check', `sk=${sk.addr}`, () => tcp_send_ack(h, sk));
+  sk_data_ready(h, sk);
+  return 0;
 }

@@ -5,10 +5,10 @@
 
 import type { Host } from '../../host/host';
 import { kchain } from '../../host/chain';
-import { kalloc, kset } from '../../host/kstruct';
+import { kset } from '../../host/kstruct';
 import type { SkBuff } from '../../include/linux/skbuff';
 import type { Sock } from '../../include/net/sock';
-import { TCP_STATE, tcpStateName } from '../../include/net/tcp_states';
+import { TCP_STATE } from '../../include/net/tcp_states';
 import { ipFromString } from '../../include/uapi/in';
 import { isWireError, tcp as wireTcp, type TcpRepr } from '../../../wire';
 import { consume_skb, kfree_skb, skbData } from '../core/skbuff';
@@ -128,7 +128,6 @@ function listenRcv(h: Host, lsk: Sock, skb: SkBuff, seg: TcpRepr, a: Addrs): num
 /** newChild is tcp_v4_syn_recv_sock for SockLab's request handling: a SYN_RECV child sock hashed in the established table. */
 function newChild(h: Host, lsk: Sock, seg: TcpRepr, a: Addrs): Sock {
   return h.kcall('tcp_v4_syn_recv_sock', `sk=${lsk.addr}`, () => {
-    void kalloc;
     const c = sk_alloc(h, 2, 'tcp_prot');
     for (const k of [
       'sk_type',
@@ -176,7 +175,6 @@ function newChild(h: Host, lsk: Sock, seg: TcpRepr, a: Addrs): Sock {
     kset(h, c, 'write_seq', h.sim.rng.nextU32());
     kset(h, c, 'inet_id', h.sim.rng.nextU16());
     h.synTable.set(estKey(a.daddr, seg.dstPort, a.saddr, seg.srcPort), c);
-    void tcpStateName;
     return c;
   });
 }

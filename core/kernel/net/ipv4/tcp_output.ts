@@ -11,6 +11,7 @@ import { ipFromString } from '../../include/uapi/in';
 import { tcp as wireTcp, tcpOptions } from '../../../wire';
 import { alloc_skb, skb_clone, skb_push, skb_queue_tail, skb_reserve } from '../core/skbuff';
 import { ip_queue_xmit } from './ip_output';
+import { inet_csk_reset_xmit_timer } from './tcp_timer';
 
 /** TCPHDR_* flag bits (include/net/tcp.h). */
 export const TCPHDR = { FIN: 0x01, SYN: 0x02, RST: 0x04, PSH: 0x08, ACK: 0x10 } as const;
@@ -159,13 +160,7 @@ export function tcp_connect(h: Host, sk: Sock): number {
     kset(h, sk, 'snd_nxt', Number(sk.f['write_seq']));
     kset(h, sk, 'pushed_seq', Number(sk.f['write_seq']));
     kset(h, sk, 'packets_out', Number(sk.f['packets_out']) + 1);
-    const expires = h.now + Number(sk.f['icsk_rto']) * 1_000_000;
-    h.trace.record('timer_set', h.now, h.name, {
-      timer: 'icsk_retransmit_timer',
-      obj: sk.addr,
-      expires,
-      by: 'inet_csk_reset_xmit_timer',
-    });
+    inet_csk_reset_xmit_timer(h, sk);
     return err < 0 ? err : 0;
   });
 }

@@ -16,6 +16,10 @@ import type { Task } from '../../sched/task';
 import { tcp_v4_connect } from '../ipv4/tcp_connect';
 import { tcp_recvmsg, tcp_sendmsg } from '../ipv4/tcp';
 import { sock_alloc, sock_map_fd } from './create';
+import { tcp_send_fin } from '../ipv4/tcp_close';
+import { tcp_set_state } from '../ipv4/tcp_connect';
+import { sk_state_change } from '../core/sock_wake';
+import { inet_autobind, udp_recvmsg, udp_sendmsg } from '../ipv4/udp_io';
 
 /** nonblocking tells whether the socket's file has O_NONBLOCK. */
 function nonblocking(sock: Socket): boolean {
@@ -156,9 +160,21 @@ export function sock_sendmsg(
   sock: Socket,
   data: Uint8Array,
   flags: number,
+  dst: SockaddrIn | null = null,
 ): number | Block {
   return kchain(h, h.profile.sockSendmsg, `sock=${sock.addr}, size=${data.length}`, () => {
     const sk = sock.sk!;
+    if (sk.protoName === 'udp_prot') {
+      return h.kcall(
+        'inet_sendmsg',
+        `sock=${sock.addr}, size=${data.length} via ${sock.f.ops}.sendmsg`,
+        () => {
+          const e = inet_autobind(h, sk);
+          return e < 0 ? e : udp_sendmsg(h, sk, data, dst);
+        },
+        'net/ipv4/af_inet.c',
+      );
+    }
     if (sk.protoName !== 'tcp_prot')
       return h.kerr('EOPNOTSUPP', `sendmsg on ${sk.protoName} is not simulated yet`);
     const op = h.profile.protoOps[sock.f.ops ?? '']?.['sendmsg'];
@@ -187,9 +203,25 @@ export function sock_recvmsg(
   sock: Socket,
   buf: Uint8Array,
   flags: number,
+  from: { addr?: SockaddrIn } = {},
 ): number | Block {
   return h.kcall('sock_recvmsg', `sock=${sock.addr}, size=${buf.length}`, () => {
     const sk = sock.sk!;
+    if (sk.protoName === 'udp_prot') {
+      const e = task.restart === 'recv' ? interrupted(h, task, '__skb_recv_datagram') : 0;
+      if (e < 0) return e;
+      const op = h.profile.protoOps[sock.f.ops ?? '']?.['recvmsg'] ?? 'inet_recvmsg';
+      return h.kcall(op, `sock=${sock.addr} via ${sock.f.ops}.recvmsg`, () => {
+        const n = udp_recvmsg(h, sk, buf, from);
+        if (n !== null) {
+          task.restart = null;
+          return n;
+        }
+        if (nonblocking(sock) || (flags & MSG_DONTWAIT) !== 0)
+          return h.kerr('EAGAIN', 'no datagram queued on a non-blocking socket');
+        return sleep(h, task, sock, '__skb_recv_datagram', 'recv');
+      });
+    }
     if (sk.protoName !== 'tcp_prot')
       return h.kerr('EOPNOTSUPP', `recvmsg on ${sk.protoName} is not simulated yet`);
     const e = task.restart === 'recv' ? interrupted(h, task, 'sk_wait_data') : 0;
@@ -203,4 +235,36 @@ export function sock_recvmsg(
       return r;
     });
   });
+}
+
+/** inet_shutdown is sock->ops->shutdown: sets sk_shutdown and, for SEND_SHUTDOWN on TCP, sends the FIN (tcp_shutdown). */
+export function inet_shutdown(h: Host, sock: Socket, howIn: number): number {
+  return h.kcall(
+    'inet_shutdown',
+    `sock=${sock.addr}, how=${howIn} via ${sock.f.ops}.shutdown`,
+    () => {
+      const how = howIn + 1;
+      if (how < 1 || how > 3) return h.kerr('EINVAL', `how ${howIn} is not SHUT_RD, SHUT_WR or SHUT_RDWR`);
+      const sk = sock.sk!;
+      const closed = sk.f.sk_state === TCP_STATE.TCP_CLOSE;
+      kset(h, sk, 'sk_shutdown', sk.f.sk_shutdown | how);
+      if (!closed && sk.protoName === 'tcp_prot' && (how & 2) !== 0) {
+        h.kcall('tcp_shutdown', `sk=${sk.addr}, how=${how} via tcp_prot.shutdown`, () => {
+          const st = sk.f.sk_state;
+          const to =
+            st === TCP_STATE.TCP_ESTABLISHED || st === TCP_STATE.TCP_SYN_RECV
+              ? TCP_STATE.TCP_FIN_WAIT1
+              : st === TCP_STATE.TCP_CLOSE_WAIT
+                ? TCP_STATE.TCP_LAST_ACK
+                : 0;
+          if (to === 0) return;
+          h.kcall('tcp_close_state', `sk=${sk.addr}`, () => tcp_set_state(h, sk, to));
+          tcp_send_fin(h, sk);
+        });
+      }
+      sk_state_change(h, sk);
+      return closed ? h.kerr('ENOTCONN', 'the socket is in TCP_CLOSE') : 0;
+    },
+    'net/ipv4/af_inet.c',
+  );
 }

@@ -6,6 +6,8 @@ import type { Socket } from '../../../include/linux/net';
 import { sk_common_release, sk_free } from '../../core/sock';
 import { inet_put_port } from '../inet_connection_sock';
 import { udp_put_port } from '../udp';
+import { inet_csk_destroy_sock, tcp_close } from '../tcp_close';
+import { kset } from '../../../host/kstruct';
 import { inet_sk_set_state } from '../inet_sk_set_state';
 import { TCP_STATE } from '../../../include/net/tcp_states';
 
@@ -26,6 +28,20 @@ export function inet_release(h: Host, sock: Socket): number {
     if (sk === null) return 0;
     const close = h.profile.protos[sk.protoName]?.['close'] ?? 'sk_common_release';
     h.kcall(close, `sk=${sk.addr}, timeout=0 via ${sk.protoName}.close`, () => {
+      if (sk.protoName === 'tcp_prot' && tcp_close(h, sk) === 'orphan') {
+        h.kcall(
+          'sock_orphan',
+          `sk=${sk.addr}`,
+          () => {
+            kset(h, sk, 'sk_socket', null);
+            kset(h, sock, 'sk', null);
+            sk.socket = null;
+            sock.sk = null;
+          },
+          'include/net/sock.h',
+        );
+        return;
+      }
       const free = CLOSE_FREE[close] ?? 'sk_common_release';
       if (sk.f.sk_state !== TCP_STATE.TCP_CLOSE) inet_sk_set_state(h, sk, TCP_STATE.TCP_CLOSE);
       for (const list of [h.rawSockets, h.listeners]) {
@@ -35,7 +51,8 @@ export function inet_release(h: Host, sock: Socket): number {
       if (sk.protoName === 'tcp_prot') inet_put_port(h, sk);
       else if (sk.protoName === 'udp_prot') udp_put_port(h, sk);
       if (free === 'sk_common_release') sk_common_release(h, sk);
-      else h.kcall(free, `sk=${sk.addr}`, () => sk_free(h, sk), 'net/ipv4/inet_connection_sock.c');
+      else if (sk.protoName === 'tcp_prot') inet_csk_destroy_sock(h, sk);
+      else sk_free(h, sk);
     });
     return 0;
   });

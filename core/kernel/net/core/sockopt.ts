@@ -1,0 +1,152 @@
+// Socket options: sock_setsockopt / sock_getsockopt (net/core/sock.c) for SOL_SOCKET, and the
+// protocol levels through sock_common_setsockopt → sk_prot->setsockopt (tcp_setsockopt,
+// udp_setsockopt → ip_setsockopt). Option numbers from reference §5.4; unknown options give
+// ENOPROTOOPT, a short optlen EINVAL, as Linux does.
+
+import type { Host } from '../../host/host';
+import { kset } from '../../host/kstruct';
+import type { Socket } from '../../include/linux/net';
+import { TCP_NAGLE_CORK, TCP_NAGLE_OFF, TCP_NAGLE_PUSH } from '../../include/linux/tcp';
+import { TCP_STATE } from '../../include/net/tcp_states';
+import { SOL_SOCKET, SOL_TCP } from '../../include/uapi/socket';
+import { tcp_push_pending } from '../ipv4/tcp';
+
+/** SO maps the SOL_SOCKET option names SockLab handles to their numbers, one row per option. */
+// prettier-ignore
+export const SO = {
+  SO_REUSEADDR: 2, // sk_reuse
+  SO_TYPE: 3, // read-only: sk_type
+  SO_ERROR: 4, // read-only: takes sk_err
+  SO_SNDBUF: 7, // sk_sndbuf = 2 × min(val, wmem_max)
+  SO_RCVBUF: 8, // sk_rcvbuf = 2 × min(val, rmem_max)
+  SO_KEEPALIVE: 9, // SOCK_KEEPOPEN
+  SO_ACCEPTCONN: 30, // read-only: listening
+  SO_PROTOCOL: 38, // read-only: sk_protocol
+  SO_DOMAIN: 39, // read-only: sk_family
+} as const;
+
+/** TCP_OPT maps the SOL_TCP option names SockLab handles to their numbers, one row per option. */
+// prettier-ignore
+export const TCP_OPT = {
+  TCP_NODELAY: 1, // nonagle OFF|PUSH
+  TCP_MAXSEG: 2, // mss_cache (read)
+  TCP_CORK: 3, // nonagle CORK
+} as const;
+
+/** SOCK_SNDBUF_LOCK and SOCK_RCVBUF_LOCK are the sk_userlocks bits SO_SNDBUF/SO_RCVBUF set. */
+const SOCK_SNDBUF_LOCK = 1;
+const SOCK_RCVBUF_LOCK = 2;
+
+/** setsockopt sets one option on sock; 0 or -errno. */
+export function setsockopt(
+  h: Host,
+  sock: Socket,
+  level: number,
+  name: number,
+  val: number,
+  optlen: number,
+): number {
+  const sk = sock.sk!;
+  if (level === SOL_SOCKET) {
+    return h.kcall('sock_setsockopt', `level=SOL_SOCKET, optname=${name}, val=${val}`, () => {
+      if (optlen < 4) return h.kerr('EINVAL', `optlen ${optlen} < sizeof(int)`);
+      if (name === SO.SO_REUSEADDR) kset(h, sk, 'sk_reuse', val !== 0 ? 1 : 0);
+      else if (name === SO.SO_KEEPALIVE)
+        kset(
+          h,
+          sk,
+          'sk_flags',
+          val !== 0 ? `${sk.f.sk_flags}|SOCK_KEEPOPEN` : sk.f.sk_flags.replace('|SOCK_KEEPOPEN', ''),
+        );
+      else if (name === SO.SO_SNDBUF) {
+        kset(h, sk, 'sk_userlocks', sk.f.sk_userlocks | SOCK_SNDBUF_LOCK);
+        kset(h, sk, 'sk_sndbuf', 2 * Math.min(val >>> 0, h.sysctl['net.core.wmem_max']));
+      } else if (name === SO.SO_RCVBUF) {
+        kset(h, sk, 'sk_userlocks', sk.f.sk_userlocks | SOCK_RCVBUF_LOCK);
+        kset(h, sk, 'sk_rcvbuf', 2 * Math.min(val >>> 0, h.sysctl['net.core.rmem_max']));
+      } else return h.kerr('ENOPROTOOPT', `SOL_SOCKET option ${name} is not simulated or not settable`);
+      return 0;
+    });
+  }
+  return h.kcall(
+    'sock_common_setsockopt',
+    `level=${level}, optname=${name} via ${sock.f.ops}.setsockopt`,
+    () => {
+      const fn = h.profile.protos[sk.protoName]?.['setsockopt'] ?? 'ip_setsockopt';
+      return h.kcall(fn, `level=${level}, optname=${name}, val=${val} via ${sk.protoName}.setsockopt`, () => {
+        if (level !== SOL_TCP || sk.protoName !== 'tcp_prot')
+          return h.kerr('ENOPROTOOPT', `level ${level} option ${name} is not simulated`);
+        if (optlen < 4) return h.kerr('EINVAL', `optlen ${optlen} < sizeof(int)`);
+        const ng = Number(sk.f['nonagle']);
+        if (name === TCP_OPT.TCP_NODELAY) {
+          if (val !== 0) {
+            kset(h, sk, 'nonagle', ng | TCP_NAGLE_OFF | TCP_NAGLE_PUSH);
+            tcp_push_pending(h, sk);
+          } else kset(h, sk, 'nonagle', ng & ~TCP_NAGLE_OFF);
+        } else if (name === TCP_OPT.TCP_CORK) {
+          if (val !== 0) kset(h, sk, 'nonagle', ng | TCP_NAGLE_CORK);
+          else {
+            kset(
+              h,
+              sk,
+              'nonagle',
+              (ng & ~TCP_NAGLE_CORK) | ((ng & TCP_NAGLE_OFF) !== 0 ? TCP_NAGLE_PUSH : 0),
+            );
+            tcp_push_pending(h, sk);
+          }
+        } else return h.kerr('ENOPROTOOPT', `TCP option ${name} is not simulated or not settable`);
+        return 0;
+      });
+    },
+  );
+}
+
+/** getsockopt reads one option of sock; the value, or -errno. */
+export function getsockopt(h: Host, sock: Socket, level: number, name: number): number {
+  const sk = sock.sk!;
+  if (level === SOL_SOCKET) {
+    return h.kcall('sock_getsockopt', `level=SOL_SOCKET, optname=${name}`, () => {
+      switch (name) {
+        case SO.SO_REUSEADDR:
+          return sk.f.sk_reuse;
+        case SO.SO_TYPE:
+          return sk.f.sk_type;
+        case SO.SO_ERROR: {
+          const e = sk.f.sk_err;
+          kset(h, sk, 'sk_err', 0);
+          return e;
+        }
+        case SO.SO_SNDBUF:
+          return sk.f.sk_sndbuf;
+        case SO.SO_RCVBUF:
+          return sk.f.sk_rcvbuf;
+        case SO.SO_KEEPALIVE:
+          return sk.f.sk_flags.includes('SOCK_KEEPOPEN') ? 1 : 0;
+        case SO.SO_ACCEPTCONN:
+          return sk.f.sk_state === TCP_STATE.TCP_LISTEN ? 1 : 0;
+        case SO.SO_PROTOCOL:
+          return sk.f.sk_protocol;
+        case SO.SO_DOMAIN:
+          return sk.f.sk_family;
+        default:
+          return h.kerr('ENOPROTOOPT', `SOL_SOCKET option ${name} is not simulated`);
+      }
+    });
+  }
+  return h.kcall(
+    'sock_common_getsockopt',
+    `level=${level}, optname=${name} via ${sock.f.ops}.getsockopt`,
+    () => {
+      const fn = h.profile.protos[sk.protoName]?.['getsockopt'] ?? 'ip_getsockopt';
+      return h.kcall(fn, `level=${level}, optname=${name} via ${sk.protoName}.getsockopt`, () => {
+        if (level !== SOL_TCP || sk.protoName !== 'tcp_prot')
+          return h.kerr('ENOPROTOOPT', `level ${level} option ${name} is not simulated`);
+        const ng = Number(sk.f['nonagle']);
+        if (name === TCP_OPT.TCP_NODELAY) return (ng & TCP_NAGLE_OFF) !== 0 ? 1 : 0;
+        if (name === TCP_OPT.TCP_CORK) return (ng & TCP_NAGLE_CORK) !== 0 ? 1 : 0;
+        if (name === TCP_OPT.TCP_MAXSEG) return Number(sk.f['mss_cache']);
+        return h.kerr('ENOPROTOOPT', `TCP option ${name} is not simulated`);
+      });
+    },
+  );
+}
