@@ -12,6 +12,20 @@ export const CONTRACT_VERSION = 1;
 const terminalId = v.pipe(v.string(), v.regex(/^t[0-9]{1,6}$/, 'a terminal id like "t1"'));
 const cells = (max: number) => v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(max));
 const hostName = v.picklist(['client', 'server']);
+/** A workspace file's path as the editor names it: relative to the student's home (`src/a.c`). */
+const filePath = v.pipe(
+  v.string(),
+  v.minLength(1, 'an empty path'),
+  v.maxLength(4096),
+  v.check((p) => !p.includes('\0'), 'a path without NUL characters'),
+);
+const mtimeMs = v.pipe(v.number(), v.finite());
+/**
+ * MAX_EDITOR_TEXT is the most text the editor reads (bytes) or writes (UTF-16 code units) in one
+ * file: even fully escaped in JSON, a write then stays under web mode's 2 MiB message bound.
+ */
+export const MAX_EDITOR_TEXT = 256 * 1024;
+const fileText = v.pipe(v.string(), v.maxLength(MAX_EDITOR_TEXT));
 
 /** paneIds names every region of the window, in layout order. */
 export const paneIds = ['lab', 'editor', 'terminal', 'inspector', 'path', 'packets', 'timeline'] as const;
@@ -44,6 +58,34 @@ export const requestSchemas = {
   'terminal.open': {
     args: v.strictObject({ cols: cells(1000), rows: cells(500), host: v.optional(hostName) }),
     reply: v.object({ terminalId: v.string(), host: v.string() }),
+  },
+  /** Lists the workspace's text files (C sources first of all), recursively and bounded. */
+  'workspace.list': {
+    args: v.strictObject({}),
+    reply: v.object({
+      files: v.array(v.object({ path: v.string(), size: v.number(), mtimeMs: v.number() })),
+      truncated: v.boolean(),
+    }),
+  },
+  /** Describes one workspace file; not-found when it is gone. */
+  'file.stat': {
+    args: v.strictObject({ path: filePath }),
+    reply: v.object({ path: v.string(), size: v.number(), mtimeMs: v.number() }),
+  },
+  /** Reads one workspace file as UTF-8 text. */
+  'file.read': {
+    args: v.strictObject({ path: filePath }),
+    reply: v.object({ path: v.string(), text: v.string(), mtimeMs: v.number() }),
+  },
+  /** Replaces a file atomically; with expectedMtimeMs it refuses (conflict) when the file changed since. */
+  'file.write': {
+    args: v.strictObject({ path: filePath, text: fileText, expectedMtimeMs: v.optional(mtimeMs) }),
+    reply: v.object({ path: v.string(), mtimeMs: v.number() }),
+  },
+  /** Creates a new file atomically; exists when the name is taken. */
+  'file.create': {
+    args: v.strictObject({ path: filePath, text: fileText }),
+    reply: v.object({ path: v.string(), mtimeMs: v.number() }),
   },
 } as const;
 
@@ -82,8 +124,21 @@ export type EventPayload<N extends EventName> = v.InferOutput<EventSchemas[N]>;
 /** MenuAction is one thing the application menu can ask for. */
 export type MenuAction = (typeof menuActions)[number];
 
-/** ErrorCode classifies why a request failed. */
-export type ErrorCode = 'bad-request' | 'unknown-name' | 'not-found' | 'internal';
+/**
+ * ErrorCode classifies why a request failed: a malformed or unknown message, or the workspace
+ * refusing (not-found, denied for a path outside it, exists, conflict when the file changed on
+ * disk since it was read, too-large, io), or a bug (internal).
+ */
+export type ErrorCode =
+  | 'bad-request'
+  | 'unknown-name'
+  | 'not-found'
+  | 'denied'
+  | 'exists'
+  | 'conflict'
+  | 'too-large'
+  | 'io'
+  | 'internal';
 /** Reply is what every request resolves to: a value or a typed error, never a throw. */
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: { code: ErrorCode; message: string } };
 

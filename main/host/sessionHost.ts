@@ -8,6 +8,7 @@ import type { Workspace } from '../../core/index';
 import type {
   CommandName,
   CommandPayload,
+  ErrorCode,
   EventName,
   EventPayload,
   Reply,
@@ -16,6 +17,7 @@ import type {
   RequestName,
 } from '../common/contract';
 import { CONTRACT_VERSION, commandSchemas, describeIssues, requestSchemas } from '../common/contract';
+import { RequestError, WorkspaceFiles } from './files';
 import { TerminalSet } from './terminals';
 
 /** Peer is how a session pushes events to its window. */
@@ -64,6 +66,7 @@ export class Session {
   readonly #peer: Peer;
   readonly #onClose: () => void;
   readonly #terminals: TerminalSet;
+  readonly #files: WorkspaceFiles;
   #closed = false;
 
   constructor(host: SessionHost, peer: Peer, onClose: () => void) {
@@ -73,6 +76,7 @@ export class Session {
     this.#terminals = new TerminalSet(host.options.workspace, (terminalId, data) =>
       this.#peer.send('terminal.output', { terminalId, data }),
     );
+    this.#files = new WorkspaceFiles(host.options.workspace);
   }
 
   readonly #requests: RequestHandlers = {
@@ -84,6 +88,11 @@ export class Session {
       workspace: this.#host.options.workspaceDir,
     }),
     'terminal.open': (args) => this.#terminals.open(args.cols, args.rows, args.host ?? 'client'),
+    'workspace.list': () => this.#files.list(),
+    'file.stat': (args) => this.#files.stat(args.path),
+    'file.read': (args) => this.#files.read(args.path),
+    'file.write': (args) => this.#files.write(args.path, args.text, args.expectedMtimeMs),
+    'file.create': (args) => this.#files.create(args.path, args.text),
   };
 
   readonly #commands: CommandHandlers = {
@@ -103,6 +112,7 @@ export class Session {
       const handler = this.#requests[key] as (a: unknown) => unknown;
       return { ok: true, value: await handler(parsed.output) };
     } catch (error) {
+      if (error instanceof RequestError) return failure(error.code, error.message);
       return failure('internal', `${name} failed: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
@@ -141,6 +151,6 @@ export class Session {
   }
 }
 
-function failure(code: 'bad-request' | 'unknown-name' | 'internal', message: string): Reply<never> {
+function failure(code: ErrorCode, message: string): Reply<never> {
   return { ok: false, error: { code, message } };
 }
