@@ -1,5 +1,6 @@
 // What a built-in command receives and returns. Every command of the lab shell is one
 // module exporting a ShellCommand; the registry in commands/index.ts lists them.
+import type { InStream } from './streams';
 import type { Workspace } from './workspace';
 
 /** CommandIo is how a command prints and reaches the shell's state. */
@@ -8,6 +9,10 @@ export interface CommandIo {
   out(text: string): void;
   /** err writes to standard error. */
   err(text: string): void;
+  /** stdin is the standard input; a command reads it by returning an InputReader from run. */
+  readonly stdin: InStream;
+  /** isatty tells whether fd 0, 1 or 2 is the terminal (ls prints columns only to a terminal). */
+  isatty(fd: 0 | 1 | 2): boolean;
   readonly workspace: Workspace;
   /** cwd is the virtual working directory, e.g. /home/student. */
   readonly cwd: string;
@@ -31,8 +36,19 @@ export interface ShellCommand {
   readonly example: string;
   /** completesFiles is true when the command's arguments are file names. */
   readonly completesFiles: boolean;
-  /** run executes the command and returns its exit status. */
-  run(argv: readonly string[], io: CommandIo): number;
+  /**
+   * run executes the command and returns its exit status, or an InputReader when it must
+   * read standard input first (which may be the terminal, so the data arrives later).
+   */
+  run(argv: readonly string[], io: CommandIo): number | InputReader;
+}
+
+/** InputReader consumes standard input as it arrives, for commands such as cat, wc and head. */
+export interface InputReader {
+  /** data receives the next piece of input; returning a status stops reading early (head -n 1). */
+  data(text: string): number | undefined;
+  /** end runs at end of input and returns the exit status. */
+  end(): number;
 }
 
 /** parseFlags splits single-letter flags (-al, -l -a) from operands; `--` ends flags. */

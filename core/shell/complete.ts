@@ -1,5 +1,6 @@
-// Tab completion for the lab shell: command names for the first word, file names (from the
-// workspace, directories with a trailing slash) for the others, as bash completes them.
+// Tab completion for the lab shell: command names for the first word of each command (also
+// after `|`, `;`, `&&`, `||`), file names (from the workspace, directories with a trailing
+// slash) for the others and after a redirection, as bash completes them.
 import type { ShellCommand } from './command';
 import type { Workspace } from './workspace';
 import { resolvePath } from './workspace';
@@ -23,17 +24,23 @@ export function complete(
   const chars = [...line];
   const before = chars.slice(0, cursor).join('');
   const after = chars.slice(cursor).join('');
-  const wordStart = Math.max(before.lastIndexOf(' '), before.lastIndexOf('\t')) + 1;
+  const blank = Math.max(before.lastIndexOf(' '), before.lastIndexOf('\t')) + 1;
+  // An operator glued to the word (`a|ca`, `>he`) belongs before it.
+  const glued = /^(?:.*[|;&<>])?/.exec(before.slice(blank))![0].length;
+  const wordStart = blank + glued;
   const word = before.slice(wordStart);
-  const firstWord = before.slice(0, wordStart).trim() === '';
+  const head = before.slice(0, wordStart);
+  const redirected = /[<>]\s*$/.test(head);
+  const segment = head.split(/[|;&]/).pop() ?? '';
+  const firstWord = segment.trim() === '' && !redirected;
   let names: { name: string; dir: boolean }[];
   let dirPart = '';
   let partial = word;
   if (firstWord && !word.includes('/')) {
     names = [...commands.keys()].map((name) => ({ name, dir: false }));
   } else {
-    const cmd = commands.get(before.trim().split(/\s+/)[0] ?? '');
-    if (cmd && !cmd.completesFiles) return { line, cursor, candidates: [] };
+    const cmd = commands.get(segment.trim().split(/\s+/)[0] ?? '');
+    if (cmd && !cmd.completesFiles && !redirected) return { line, cursor, candidates: [] };
     const slash = word.lastIndexOf('/');
     dirPart = slash >= 0 ? word.slice(0, slash + 1) : '';
     partial = word.slice(slash + 1);

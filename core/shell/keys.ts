@@ -76,9 +76,14 @@ function controlName(code: number): string {
 function readEscape(data: string, start: number): { name: SeqName; end: number } | undefined {
   const kind = data[start + 1];
   if (kind === undefined) return undefined;
+  // A control character ends an escape sequence early and is then read as itself, so Ctrl-C
+  // or Enter typed after a stray Esc still works.
+  const isControl = (ch: string) => ch.charCodeAt(0) < 0x20;
+  if (isControl(kind)) return { name: 'unknown', end: start + 1 };
   if (kind === 'O') {
     const final = data[start + 2];
     if (final === undefined) return undefined;
+    if (isControl(final)) return { name: 'unknown', end: start + 2 };
     return { name: csiNames[final] ?? 'unknown', end: start + 3 };
   }
   if (kind !== '[')
@@ -88,6 +93,7 @@ function readEscape(data: string, start: number): { name: SeqName; end: number }
     const c = data.charCodeAt(j);
     if (c >= 0x40 && c <= 0x7e)
       return { name: csiNames[data.slice(start + 2, j + 1)] ?? 'unknown', end: j + 1 };
+    if (c < 0x20 || c > 0x7e) return { name: 'unknown', end: j }; // not a CSI byte: the sequence was cut short
     j++;
   }
   return undefined;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { openShell } from '../../test/helpers/shellTerminal';
-import { MemoryWorkspace } from './workspace';
+import { MemoryWorkspace } from './memoryWorkspace';
 
 const PROMPT = 'student@client:~$ ';
 

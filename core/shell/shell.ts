@@ -5,11 +5,15 @@
 import type { CommandIo, ShellCommand } from './command';
 import { builtinCommands } from './commands/index';
 import { complete } from './complete';
+import { Executor } from './exec';
+import type { Stdio, JobTask } from './job';
 import { readKeys } from './keys';
 import { LineEditor } from './lineEditor';
+import { parseLine } from './parse';
+import type { OutStream } from './streams';
+import { CookedLine, TerminalInput } from './tty';
 import type { Workspace } from './workspace';
 import { HOME, displayPath } from './workspace';
-import { splitWords } from './words';
 
 /** HISTORY_LIMIT is how many lines the shell remembers (bash's default HISTSIZE). */
 export const HISTORY_LIMIT = 500;
@@ -23,6 +27,11 @@ export interface LabShellOptions {
   user?: string;
   cols?: number;
   rows?: number;
+  /**
+   * spawn starts a command that is not a built-in (a student's program, later a task in the
+   * simulated kernel) with the job's streams; undefined means "command not found".
+   */
+  spawn?: (argv: readonly string[], stdio: Stdio, cwd: string) => JobTask | undefined;
 }
 
 /** LabShell is one interactive shell session on a simulated host. */
@@ -39,6 +48,12 @@ export class LabShell {
   #rows: number;
   #pending = '';
   #lastStatus = 0;
+  readonly #ttyInput = new TerminalInput();
+  readonly #cooked: CookedLine;
+  readonly #executor: Executor;
+  readonly #terminalOut: OutStream;
+  #busy = false;
+  #typedAhead = '';
 
   constructor(options: LabShellOptions) {
     this.#workspace = options.workspace;
@@ -49,6 +64,36 @@ export class LabShell {
     this.#rows = options.rows ?? 24;
     this.#editor = new LineEditor(this.#write);
     this.#editor.resize(this.#cols);
+    this.#cooked = new CookedLine(this.#write, this.#ttyInput);
+    this.#terminalOut = {
+      isTerminal: true,
+      write: (text) => {
+        this.#print(text);
+        return true;
+      },
+      close: () => {},
+    };
+    this.#executor = new Executor({
+      workspace: this.#workspace,
+      cwd: () => this.#cwd,
+      param: (name) => this.#param(name),
+      setStatus: (status) => {
+        this.#lastStatus = status;
+      },
+      terminal: () => ({
+        stdin: this.#ttyInput.reader(),
+        stdout: this.#terminalOut,
+        stderr: this.#terminalOut,
+      }),
+      lookup: (name) => this.#commands.get(name),
+      makeIo: (stdio) => this.#io(stdio),
+      spawn: (argv, stdio) => options.spawn?.(argv, stdio, this.#cwd),
+    });
+  }
+
+  /** busy is true while a command line runs (its foreground job holds the terminal). */
+  get busy(): boolean {
+    return this.#busy;
   }
 
   /** cwd is the shell's working directory as a virtual path. */
@@ -87,6 +132,13 @@ export class LabShell {
     const { keys, rest } = readKeys(this.#pending + data);
     this.#pending = rest;
     for (const key of keys) {
+      if (this.#busy) {
+        if (this.#cooked.handle(key) === 'interrupt') {
+          this.#ttyInput.drain(); // Ctrl-C flushes the input queue too (n_tty, without NOFLSH)
+          this.#executor.interrupt();
+        }
+        continue;
+      }
       const result = this.#editor.handle(key);
       switch (result.type) {
         case 'submit':
@@ -117,21 +169,28 @@ export class LabShell {
     this.#editor.resize(cols);
   }
 
-  /** run executes one command line as if typed (without echoing it) and returns its status. */
-  run(line: string): number {
-    const words = splitWords(line);
-    if (!words.ok) {
-      this.#print(`socklab: ${words.message}\n`);
-      return (this.#lastStatus = 2);
+  /**
+   * run executes one command line as if typed (without echoing it or showing a prompt);
+   * done receives its status when it has ended, which is later when a job reads the terminal.
+   */
+  run(line: string, done: (status: number) => void = () => {}): void {
+    if (this.#busy) {
+      this.#print('socklab: a command is still running; wait for it to end\n');
+      return done(1);
     }
-    const [name, ...args] = words.words;
-    if (name === undefined) return this.#lastStatus;
-    const cmd = this.#commands.get(name);
-    if (!cmd) {
-      this.#print(`${name}: command not found\n`);
-      return (this.#lastStatus = 127);
+    const parsed = parseLine(line);
+    if (!parsed.ok) {
+      this.#print(`socklab: ${parsed.message}\n`);
+      this.#lastStatus = 2;
+      return done(2);
     }
-    return (this.#lastStatus = cmd.run([name, ...args], this.#io()));
+    this.#busy = true;
+    this.#executor.run(parsed.list, (status) => {
+      this.#busy = false;
+      // What was typed while the job ran but never read belongs to the shell, as in bash.
+      this.#typedAhead = this.#ttyInput.drain().replace(/\n/g, '\r') + this.#cooked.take();
+      done(status);
+    });
   }
 
   #submit(line: string): void {
@@ -139,8 +198,24 @@ export class LabShell {
       this.#history.push(line);
       if (this.#history.length > HISTORY_LIMIT) this.#history.shift();
     }
-    this.run(line);
-    this.#editor.start(this.prompt, this.#history);
+    this.run(line, () => {
+      this.#editor.start(this.prompt, this.#history);
+      const ahead = this.#typedAhead;
+      this.#typedAhead = '';
+      if (ahead) this.input(ahead);
+    });
+  }
+
+  #param(name: string): string {
+    const values: Record<string, string> = {
+      '?': String(this.#lastStatus),
+      HOME,
+      USER: this.user,
+      LOGNAME: this.user,
+      HOSTNAME: this.host,
+      PWD: this.#cwd,
+    };
+    return values[name] ?? '';
   }
 
   #complete(line: string, cursor: number): void {
@@ -159,12 +234,15 @@ export class LabShell {
     this.#write(text.replace(/\r?\n/g, '\r\n'));
   }
 
-  #io(): CommandIo {
+  #io(stdio: Stdio): CommandIo {
+    const cwd = this.#cwd;
     return {
-      out: (text) => this.#print(text),
-      err: (text) => this.#print(text),
+      out: (text) => void stdio.stdout.write(text),
+      err: (text) => void stdio.stderr.write(text),
+      stdin: stdio.stdin,
+      isatty: (fd) => [stdio.stdin, stdio.stdout, stdio.stderr][fd]!.isTerminal,
       workspace: this.#workspace,
-      cwd: this.#cwd,
+      cwd,
       cols: this.#cols,
       history: this.#history,
       commands: this.#commands,

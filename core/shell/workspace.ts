@@ -6,7 +6,8 @@
 export const HOME = '/home/student';
 
 /** FsErrno names the ways a workspace operation fails, with the errno a Linux tool would print. */
-export type FsErrno = 'ENOENT' | 'ENOTDIR' | 'EISDIR' | 'EACCES' | 'EEXIST' | 'ENOTEMPTY' | 'EIO';
+export type FsErrno =
+  'ENOENT' | 'ENOTDIR' | 'EISDIR' | 'EACCES' | 'EEXIST' | 'ENOTEMPTY' | 'EINVAL' | 'EBUSY' | 'EIO';
 
 /** fsErrorText gives each FsErrno the text coreutils prints for it. */
 export const fsErrorText: Record<FsErrno, string> = {
@@ -16,6 +17,8 @@ export const fsErrorText: Record<FsErrno, string> = {
   EACCES: 'Permission denied',
   EEXIST: 'File exists',
   ENOTEMPTY: 'Directory not empty',
+  EINVAL: 'Invalid argument',
+  EBUSY: 'Device or resource busy',
   EIO: 'Input/output error',
 };
 
@@ -30,12 +33,41 @@ export interface WorkspaceEntry {
   mtimeMs: number;
 }
 
-/** Workspace is the student's folder; every path is relative to its root ('' is the root). */
+/**
+ * Workspace is the student's folder; every path is relative to its root ('' is the root).
+ * The operations follow the Linux system calls they stand for (stat, readdir, open/read,
+ * open(O_CREAT|O_TRUNC)/write, mkdir, unlink/rmdir, rename, utimes) and fail with their errno.
+ * A write never creates a missing parent folder (ENOENT), as open(2) does not.
+ */
 export interface Workspace {
+  /** stat describes a file or directory. */
   stat(path: string): FsResult<WorkspaceEntry>;
+  /** list gives a directory's entries, in no particular order. */
   list(path: string): FsResult<WorkspaceEntry[]>;
+  /** readText reads a file as UTF-8 text. */
   readText(path: string): FsResult<string>;
+  /** readBytes reads a file's exact bytes. */
+  readBytes(path: string): FsResult<Uint8Array>;
+  /** writeText creates or replaces a file with UTF-8 text, atomically. */
   writeText(path: string, text: string): FsResult<void>;
+  /** writeBytes creates or replaces a file with bytes, atomically. */
+  writeBytes(path: string, data: Uint8Array): FsResult<void>;
+  /** appendText adds text at the end of a file, creating it when missing. */
+  appendText(path: string, text: string): FsResult<void>;
+  /** touch creates an empty file when missing, else updates its modification time. */
+  touch(path: string): FsResult<void>;
+  /** mkdir creates one directory (EEXIST if the name exists, ENOENT if its parent does not). */
+  mkdir(path: string): FsResult<void>;
+  /** remove deletes a file or an empty directory (ENOTEMPTY otherwise; the root is EBUSY). */
+  remove(path: string): FsResult<void>;
+  /** rename moves a file or directory as rename(2) does, replacing a file or empty directory at `to`. */
+  rename(from: string, to: string): FsResult<void>;
+}
+
+/** parentOf is the workspace-relative folder holding path ('' for a top-level name). */
+export function parentOf(path: string): string {
+  const slash = path.lastIndexOf('/');
+  return slash < 0 ? '' : path.slice(0, slash);
 }
 
 /** ok wraps a value as a successful FsResult. */
@@ -67,62 +99,6 @@ export function resolvePath(cwd: string, typed: string): FsResult<string> {
 export function displayPath(virtual: string): string {
   if (virtual === HOME) return '~';
   return virtual.startsWith(HOME + '/') ? '~' + virtual.slice(HOME.length) : virtual;
-}
-
-/** MemoryWorkspace keeps files in a map; tests and headless runs without a folder use it. */
-export class MemoryWorkspace implements Workspace {
-  readonly #files = new Map<string, { text: string; mtimeMs: number }>();
-  readonly #dirs = new Set<string>(['']);
-
-  constructor(files: Record<string, string> = {}, mtimeMs = 0) {
-    for (const [path, text] of Object.entries(files)) {
-      this.#mkdirs(path);
-      this.#files.set(path, { text, mtimeMs });
-    }
-  }
-
-  stat(path: string): FsResult<WorkspaceEntry> {
-    const name = path.split('/').pop() ?? '';
-    if (this.#dirs.has(path)) return ok({ name, kind: 'dir', size: 4096, mtimeMs: 0 });
-    const file = this.#files.get(path);
-    if (!file) return fail('ENOENT');
-    return ok({ name, kind: 'file', size: utf8Length(file.text), mtimeMs: file.mtimeMs });
-  }
-
-  list(path: string): FsResult<WorkspaceEntry[]> {
-    if (this.#files.has(path)) return fail('ENOTDIR');
-    if (!this.#dirs.has(path)) return fail('ENOENT');
-    const prefix = path === '' ? '' : path + '/';
-    const names = new Set<string>();
-    for (const p of [...this.#files.keys(), ...this.#dirs]) {
-      if (p !== path && p.startsWith(prefix) && !p.slice(prefix.length).includes('/')) names.add(p);
-    }
-    const entries: WorkspaceEntry[] = [];
-    for (const p of names) {
-      const entry = this.stat(p);
-      if (entry.ok) entries.push(entry.value);
-    }
-    return ok(entries);
-  }
-
-  readText(path: string): FsResult<string> {
-    if (this.#dirs.has(path)) return fail('EISDIR');
-    const file = this.#files.get(path);
-    return file ? ok(file.text) : fail('ENOENT');
-  }
-
-  writeText(path: string, text: string): FsResult<void> {
-    if (this.#dirs.has(path)) return fail('EISDIR');
-    const parent = path.split('/').slice(0, -1).join('/');
-    if (!this.#dirs.has(parent)) return fail('ENOENT');
-    this.#files.set(path, { text, mtimeMs: 0 });
-    return ok(undefined);
-  }
-
-  #mkdirs(path: string): void {
-    const parts = path.split('/').slice(0, -1);
-    for (let i = 1; i <= parts.length; i++) this.#dirs.add(parts.slice(0, i).join('/'));
-  }
 }
 
 /** utf8Length counts the bytes a string takes in UTF-8, as a file's size on disk. */

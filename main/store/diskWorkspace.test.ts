@@ -69,3 +69,29 @@ describe('DiskWorkspace', () => {
     expect(readdirSync(join(root, 'src'))).toEqual(['new.c']);
   });
 });
+
+describe('DiskWorkspace confinement', () => {
+  it('removes a link that leads out without touching its target', () => {
+    const { base, root, ws } = workspace();
+    symlinkSync(join(base, 'secret.txt'), join(root, 'leak'));
+    symlinkSync(base, join(root, 'up'));
+    expect(ws.remove('leak')).toEqual({ ok: true, value: undefined });
+    expect(ws.remove('up/secret.txt')).toEqual({ ok: false, errno: 'EACCES' });
+    expect(readFileSync(join(base, 'secret.txt'), 'utf8')).toBe('outside');
+  });
+
+  it('refuses every write through a link that leads out', () => {
+    const { base, root, ws } = workspace();
+    symlinkSync(base, join(root, 'up'));
+    const denied = { ok: false, errno: 'EACCES' };
+    expect(ws.mkdir('up/d')).toEqual(denied);
+    expect(ws.appendText('up/secret.txt', 'x')).toEqual(denied);
+    expect(ws.touch('up/t')).toEqual(denied);
+    expect(ws.writeBytes('up/b', new Uint8Array([1]))).toEqual(denied);
+    expect(ws.rename('a.c', 'up/a.c')).toEqual(denied);
+    expect(ws.rename('up/secret.txt', 'stolen.txt')).toEqual(denied);
+    expect(ws.readBytes('up/secret.txt')).toEqual(denied);
+    expect(readdirSync(base).sort()).toEqual(['secret.txt', 'ws']);
+    expect(readFileSync(join(base, 'secret.txt'), 'utf8')).toBe('outside');
+  });
+});

@@ -2,12 +2,14 @@
 // screen (after cursor movement and redraws), not the raw escape sequences.
 import { Terminal } from '@xterm/headless';
 import { LabShell, MemoryWorkspace } from '../../core/index';
-import type { Workspace } from '../../core/index';
+import type { LabShellOptions, Workspace } from '../../core/index';
 
 /** ShellScreen drives a LabShell through a real terminal emulator. */
 export interface ShellScreen {
   shell: LabShell;
   term: Terminal;
+  /** workspace is the files the shell works on. */
+  workspace: Workspace;
   /** type sends keys and waits until the terminal has drawn the shell's answer. */
   type(data: string): Promise<void>;
   /** lines are the screen's non-empty rows (scrollback included), right-trimmed. */
@@ -15,13 +17,16 @@ export interface ShellScreen {
   /** cursorLine is the text of the row the cursor is on. */
   cursorLine(): string;
   cursorX(): number;
+  /** run types a command line and Enter, and returns the rows printed before the next prompt. */
+  run(line: string): Promise<string[]>;
 }
 
-/** openShell starts a shell on a cols×rows headless terminal over the given workspace. */
+/** openShell starts a shell on a cols×rows headless terminal over the given workspace (extra options: spawn). */
 export async function openShell(
   files: Record<string, string> | Workspace = {},
   cols = 80,
   rows = 24,
+  options: Pick<LabShellOptions, 'spawn'> = {},
 ): Promise<ShellScreen> {
   const term = new Terminal({ cols, rows, allowProposedApi: true, scrollback: 1000 });
   let writes: Promise<void> = Promise.resolve();
@@ -32,22 +37,30 @@ export async function openShell(
     files instanceof MemoryWorkspace || 'readText' in files
       ? (files as Workspace)
       : new MemoryWorkspace(files as Record<string, string>);
-  const shell = new LabShell({ workspace, write, cols, rows });
+  const shell = new LabShell({ workspace, write, cols, rows, ...options });
   shell.start();
   await writes;
   const row = (y: number) => term.buffer.active.getLine(y)?.translateToString(true) ?? '';
+  const lines = () => {
+    const out: string[] = [];
+    for (let y = 0; y < term.buffer.active.length; y++) out.push(row(y));
+    while (out.length && out[out.length - 1] === '') out.pop();
+    return out;
+  };
   return {
     shell,
     term,
+    workspace,
     async type(data) {
       shell.input(data);
       await writes;
     },
-    lines() {
-      const out: string[] = [];
-      for (let y = 0; y < term.buffer.active.length; y++) out.push(row(y));
-      while (out.length && out[out.length - 1] === '') out.pop();
-      return out;
+    lines,
+    async run(line) {
+      const before = lines().length;
+      shell.input(line + '\r');
+      await writes;
+      return lines().slice(before, -1);
     },
     cursorLine() {
       return row(term.buffer.active.baseY + term.buffer.active.cursorY);

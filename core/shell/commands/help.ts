@@ -22,7 +22,10 @@ export const help: ShellCommand = {
     io.out('SockLab lab shell commands (help CMD for one):\n');
     const width = Math.max(...[...io.commands.keys()].map((n) => n.length));
     for (const cmd of io.commands.values()) io.out(`  ${cmd.name.padEnd(width)}  ${cmd.summary}\n`);
-    io.out('Keys: Up/Down history, Tab completion, Ctrl-A/E/K/U/W editing, Ctrl-C cancel, Ctrl-L clear.\n');
+    io.out('Combine:  a; b   a && b   a || b   a | b        Expand: $?  ~  *.c\n');
+    io.out('Redirect: > FILE   >> FILE   < FILE   2> FILE   2>&1\n');
+    io.out('Keys: Up/Down history, Tab completion, Ctrl-A/E/K/U/W editing, Ctrl-L clear,\n');
+    io.out('      Ctrl-C cancel, Ctrl-D end of typed input (cat > FILE, lines, Ctrl-D).\n');
     return 0;
   },
 };

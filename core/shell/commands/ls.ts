@@ -1,44 +1,14 @@
-// File built-ins over the student's workspace: ls and cat, with coreutils' output and errors.
+// ls over the student's workspace, with GNU ls's layout: columns and colours on a terminal,
+// one name per line into a pipe or file.
 import type { CommandIo, ShellCommand } from '../command';
 import { parseFlags } from '../command';
+import { invalidOption } from './common';
 import type { WorkspaceEntry } from '../workspace';
 import { fsErrorText, resolvePath } from '../workspace';
 import { textWidth } from '../width';
 
 const DIR_COLOUR = '\x1b[01;34m';
 const RESET = '\x1b[0m';
-
-/** cat prints files one after another. */
-export const cat: ShellCommand = {
-  name: 'cat',
-  summary: 'print files',
-  usage: 'cat FILE...',
-  example: 'cat hello.c',
-  completesFiles: true,
-  run(argv, io) {
-    const parsed = parseFlags(argv, '');
-    if (!parsed.ok) {
-      io.err(`cat: invalid option -- '${parsed.bad}'\nTry 'help cat' for more information.\n`);
-      return 1;
-    }
-    if (parsed.operands.length === 0) {
-      io.err("cat: missing file operand (SockLab's cat does not read the terminal yet)\n");
-      return 1;
-    }
-    let status = 0;
-    for (const name of parsed.operands) {
-      const rel = resolvePath(io.cwd, name);
-      const text = rel.ok ? io.workspace.readText(rel.value) : rel;
-      if (!text.ok) {
-        io.err(`cat: ${name}: ${fsErrorText[text.errno]}\n`);
-        status = 1;
-        continue;
-      }
-      io.out(text.value);
-    }
-    return status;
-  },
-};
 
 /** ls lists directory contents in columns, as GNU ls does on a terminal. */
 export const ls: ShellCommand = {
@@ -49,11 +19,10 @@ export const ls: ShellCommand = {
   completesFiles: true,
   run(argv, io) {
     const parsed = parseFlags(argv, 'al1');
-    if (!parsed.ok) {
-      io.err(`ls: invalid option -- '${parsed.bad}'\nTry 'help ls' for more information.\n`);
-      return 2;
-    }
+    if (!parsed.ok) return invalidOption(io, 'ls', parsed.bad, 2);
     const { flags } = parsed;
+    const tty = io.isatty(1);
+    const colour = (e: WorkspaceEntry) => (tty ? coloured(e) : e.name);
     const operands = parsed.operands.length ? parsed.operands : ['.'];
     let status = 0;
     const files: WorkspaceEntry[] = [];
@@ -81,8 +50,8 @@ export const ls: ShellCommand = {
       dirs.push({ name, entries: sortByName(entries) });
     }
     const print = (entries: WorkspaceEntry[]) => {
-      if (flags.has('l')) printLong(entries, io);
-      else if (flags.has('1')) for (const e of entries) io.out(colour(e) + '\n');
+      if (flags.has('l')) printLong(entries, io, colour);
+      else if (flags.has('1') || !tty) for (const e of entries) io.out(colour(e) + '\n');
       else printColumns(entries, io);
     };
     if (files.length) print(sortByName(files));
@@ -103,7 +72,7 @@ function sortByName(entries: WorkspaceEntry[]): WorkspaceEntry[] {
   return [...entries].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
-function colour(e: WorkspaceEntry): string {
+function coloured(e: WorkspaceEntry): string {
   return e.kind === 'dir' ? `${DIR_COLOUR}${e.name}${RESET}` : e.name;
 }
 
@@ -126,7 +95,7 @@ function printColumns(entries: WorkspaceEntry[], io: CommandIo): void {
         const entry = entries[i];
         if (!entry) continue;
         const last = c === cols - 1 || (c + 1) * rows + r >= entries.length;
-        line += colour(entry) + (last ? '' : ' '.repeat(colWidths[c]! - widths[i]! + 2));
+        line += coloured(entry) + (last ? '' : ' '.repeat(colWidths[c]! - widths[i]! + 2));
       }
       io.out(line + '\n');
     }
@@ -137,7 +106,7 @@ function printColumns(entries: WorkspaceEntry[], io: CommandIo): void {
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /** printLong prints `ls -l` lines: mode, links, owner, group, size, date, name. */
-function printLong(entries: WorkspaceEntry[], io: CommandIo): void {
+function printLong(entries: WorkspaceEntry[], io: CommandIo, colour: (e: WorkspaceEntry) => string): void {
   const blocks = entries.reduce((sum, e) => sum + Math.ceil(e.size / 4096) * 4, 0);
   io.out(`total ${blocks}\n`);
   const sizeWidth = Math.max(...entries.map((e) => String(e.size).length), 1);

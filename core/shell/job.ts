@@ -1,0 +1,169 @@
+// The job model of the lab shell. A job is one pipeline started from the command line: one
+// JobTask per command, joined by pipes, each with its own stdin, stdout and stderr streams.
+//
+// A JobTask is started once and reports its exit status through a callback, either at once (a
+// built-in that needs no input) or later (a built-in waiting for the terminal; later a
+// program that is a task in the simulated kernel, blocked in read() until the terminal or a
+// pipe wakes it). The shell keeps the foreground job in front: while it runs, typed keys
+// go to the canonical-mode line discipline (tty.ts) instead of the line editor, Ctrl-C
+// sends SIGINT to every task of the job, and the prompt returns only when the job has
+// ended. Nothing here uses real time: everything happens in the call that typed the key or
+// delivered the data, so runs are deterministic.
+//
+// A program joins through LabShellOptions.spawn(argv, stdio, cwd), which returns its JobTask.
+// To read, it calls stdio.stdin.read(); on undefined (would block) it registers
+// stdin.whenReadable(wake) and sleeps until wake runs, then reads again (null is end of file:
+// Ctrl-D on the terminal, or the writer closed the pipe). stdout.write() returning false is
+// EPIPE (the reader exited: SIGPIPE). It calls exit(status) when it ends, at any later time;
+// signal('SIGINT') should end it with 130 unless it handles the signal. The job closes the
+// pipe ends and redirected files a task owns when that task exits.
+import type { CommandIo, InputReader, ShellCommand } from './command';
+import type { InStream, OutStream } from './streams';
+
+/** JobSignal names a job's tasks can receive (Ctrl-C is SIGINT). */
+export type JobSignal = 'SIGINT';
+
+/** JobTask is one process of a job: a built-in now, a program in the simulated kernel later. */
+export interface JobTask {
+  /** start runs the task as far as it can go; exit must be called exactly once, now or later. */
+  start(exit: (status: number) => void): void;
+  /** signal delivers a signal; a task that dies of it exits with 128 + its number. */
+  signal(signal: JobSignal): void;
+}
+
+/** Stdio is the three standard streams a task is started with. */
+export interface Stdio {
+  stdin: InStream;
+  stdout: OutStream;
+  stderr: OutStream;
+}
+
+/** Closable is a stream end a job closes when the task that owns it exits. */
+export interface Closable {
+  close(): void;
+}
+
+/** TaskSpec is a task together with the stream ends it owns (pipe ends, redirected files). */
+export interface TaskSpec {
+  task: JobTask;
+  owned: Closable[];
+}
+
+/** SIGINT_STATUS is the exit status of a process killed by SIGINT (128 + 2), as bash reports it. */
+export const SIGINT_STATUS = 130;
+
+/** SIGPIPE_STATUS is the exit status of a process killed by SIGPIPE (128 + 13): it wrote to a pipe nobody reads. */
+export const SIGPIPE_STATUS = 141;
+
+/** Job runs the tasks of one pipeline and reports the last task's status when all have exited. */
+export class Job {
+  readonly #specs: TaskSpec[];
+  readonly #done: (status: number) => void;
+  readonly #exited: boolean[];
+  #status = 0;
+  #remaining: number;
+
+  /** done receives the pipeline's status (its last command's), once. */
+  constructor(specs: TaskSpec[], done: (status: number) => void) {
+    this.#specs = specs;
+    this.#done = done;
+    this.#exited = specs.map(() => false);
+    this.#remaining = specs.length;
+  }
+
+  /** running is true until every task has exited. */
+  get running(): boolean {
+    return this.#remaining > 0;
+  }
+
+  /** start starts every task, left to right. */
+  start(): void {
+    if (this.#specs.length === 0) {
+      this.#done(0);
+      return;
+    }
+    this.#specs.forEach((spec, i) => spec.task.start((status) => this.#exit(i, status)));
+  }
+
+  /** signal sends a signal to every task still running (Ctrl-C sends SIGINT). */
+  signal(signal: JobSignal): void {
+    this.#specs.forEach((spec, i) => {
+      if (!this.#exited[i]) spec.task.signal(signal);
+    });
+  }
+
+  #exit(i: number, status: number): void {
+    if (this.#exited[i]) return;
+    this.#exited[i] = true;
+    for (const end of this.#specs[i]!.owned) end.close();
+    if (i === this.#specs.length - 1) this.#status = status;
+    if (--this.#remaining === 0) this.#done(this.#status);
+  }
+}
+
+/**
+ * builtinTask runs a built-in command as a task, feeding its InputReader from stdin;
+ * brokenPipe tells when its output went to a pipe whose reader has exited (it then dies of SIGPIPE).
+ */
+export function builtinTask(
+  command: ShellCommand,
+  argv: readonly string[],
+  io: CommandIo,
+  brokenPipe: () => boolean = () => false,
+): JobTask {
+  let exit: ((status: number) => void) | undefined;
+  let reader: InputReader | undefined;
+  const finish = (status: number) => {
+    const report = exit;
+    exit = undefined;
+    reader = undefined;
+    report?.(status);
+  };
+  const pump = () => {
+    while (reader && exit) {
+      const data = io.stdin.read();
+      if (data === undefined) {
+        io.stdin.whenReadable(pump);
+        return;
+      }
+      const status = data === null ? reader.end() : reader.data(data);
+      if (status !== undefined) finish(status);
+      else if (brokenPipe()) {
+        io.stdin.close();
+        finish(SIGPIPE_STATUS);
+      }
+    }
+  };
+  return {
+    start(onExit) {
+      exit = onExit;
+      const result = guard(argv, io, () => command.run(argv, io));
+      if (typeof result === 'number') finish(result);
+      else {
+        reader = guardReader(argv, io, result);
+        pump();
+      }
+    },
+    signal() {
+      io.stdin.close();
+      finish(SIGINT_STATUS);
+    },
+  };
+}
+
+/** guard turns a bug that throws inside a command into an error message and status 1. */
+function guard<T>(argv: readonly string[], io: CommandIo, fn: () => T): T | number {
+  try {
+    return fn();
+  } catch (error) {
+    io.err(`${argv[0]}: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  }
+}
+
+function guardReader(argv: readonly string[], io: CommandIo, reader: InputReader): InputReader {
+  return {
+    data: (text) => guard(argv, io, () => reader.data(text)),
+    end: () => guard(argv, io, () => reader.end()),
+  };
+}
