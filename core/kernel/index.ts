@@ -40,7 +40,8 @@ export {
 } from './syscalls';
 export { DEFAULT_HOSTS, World, type WorldOptions } from './world/world';
 export { harness, sockOf, socketOf, type Harness } from './testing/harness';
-export { established, type Established } from './testing/tcp';
+export { established, transfer, type Established } from './testing/tcp';
+export { benchTransfer, type BenchTransferOptions, type BenchTransferResult } from './world/bench';
 export { captureFrames } from './world/capture';
 export { type LinkOptions } from './world/link';
 export { type NfRule } from './net/netfilter/core';

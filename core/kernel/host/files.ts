@@ -302,6 +302,12 @@ const FILES: Readonly<Record<string, string>> = {
   secure_tcp_sequence_number: 'net/core/secure_seq.c',
   __inet_lookup_skb: 'include/net/inet_hashtables.h',
   __inet_hash_nolisten: 'net/ipv4/inet_hashtables.c',
+  sk_stream_wait_memory: 'net/core/stream.c',
+  tcp_fixup_sndbuf: 'net/ipv4/tcp_input.c', // 2.6.32, 3.10
+  tcp_sndbuf_expand: 'net/ipv4/tcp_input.c', // 6.x
+  tcp_should_expand_sndbuf: 'net/ipv4/tcp_input.c',
+  tcp_new_space: 'net/ipv4/tcp_input.c',
+  tcp_check_space: 'net/ipv4/tcp_input.c',
 };
 
 /** kernelFile returns the kernel source file of a traced function, or '' when not listed. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { established } from '../testing/tcp';
+import { established, transfer } from '../testing/tcp';
 import { accept4, connect, isBlock, recv, send, signal, socket } from '../syscalls';
 import { ethernet, ipv4, tcp, tcpOptions, isWireError } from '../../wire';
 import { traceHash } from '../../trace';
@@ -213,18 +213,12 @@ describe('connect to a port nobody listens on', () => {
 
 describe('bulk transfer', () => {
   it('delivers 100 kB intact and in order while cwnd grows in slow start', () => {
-    const { w, c, s, cp, sp, cfd, afd } = established('3.10');
+    const e = established('3.10');
+    const w = e.w;
     const data = new Uint8Array(100_000).map((_, i) => (i * 7 + 3) & 0xff);
-    expect(send(c, cp, cfd, data)).toBe(100_000);
-    const got: number[] = [];
-    const buf = new Uint8Array(65536);
-    for (let i = 0; i < 1000 && got.length < data.length; i++) {
-      w.sim.runUntilIdle();
-      const n = recv(s, sp, afd as number, buf, 0x40);
-      if (typeof n === 'number' && n > 0) got.push(...buf.subarray(0, n));
-    }
+    const got = transfer(e, data);
     expect(got.length).toBe(100_000);
-    expect(Buffer.from(got).equals(Buffer.from(data))).toBe(true);
+    expect(got.every((b, i) => b === data[i])).toBe(true);
     const cwnd = w.trace
       .ofKind('field')
       .filter((e) => e.host === 'client' && e.field === 'snd_cwnd')

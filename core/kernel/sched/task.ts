@@ -47,6 +47,10 @@ export interface Task {
   readonly sigpending: number[];
   /** restart names the blocking call (connect, accept, send, recv) whose wait a re-invocation continues, or null. */
   restart: string | null;
+  /** sendProgress is how many bytes a blocked send() already copied, so its re-invocation continues there. */
+  sendProgress?: number;
+  /** sendWait names where a blocked send() sleeps (sk_stream_wait_connect or sk_stream_wait_memory). */
+  sendWait?: string;
 }
 
 /** TaskCreds are the credentials a new task starts with. */

@@ -4,7 +4,8 @@
 import { ipFromString } from '../include/uapi/in';
 import type { KernelVersion } from '../profiles';
 import { STUDENT } from '../sched/task';
-import { accept4, bind, connect, listen, socket, spawn, type SysResult } from '../syscalls';
+import { accept4, bind, connect, listen, recv, send, socket, spawn, type SysResult } from '../syscalls';
+import { MSG_DONTWAIT } from '../include/uapi/socket';
 import { World, type WorldOptions } from '../world/world';
 import type { Host } from '../host/host';
 
@@ -40,4 +41,33 @@ export function established(kernel: KernelVersion, opts: WorldOptions = {}): Est
   const second = connect(c, cp, cfd, dst);
   const afd = accept4(s, sp, lfd);
   return { w, c, s, cp, sp, cfd, lfd, afd, first, second };
+}
+
+/** transfer moves data client → server over an established pair with non-blocking send() and recv() turns every sliceNs of simulated time; it returns what the server read. */
+export function transfer(
+  e: Established,
+  data: Uint8Array,
+  sliceNs = 1_000_000,
+  maxTurns = 1_000_000,
+): Uint8Array {
+  const { w, c, s, cp, sp, cfd, afd } = e;
+  if (typeof afd !== 'number' || afd < 0) throw new Error(`transfer: accept gave ${String(afd)}`);
+  const got = new Uint8Array(data.length);
+  const buf = new Uint8Array(1 << 16);
+  let sent = 0;
+  let n = 0;
+  for (let turn = 0; turn < maxTurns && n < data.length; turn++) {
+    if (sent < data.length) {
+      const r = send(c, cp, cfd, data.subarray(sent), MSG_DONTWAIT);
+      if (typeof r === 'number' && r > 0) sent += r;
+    }
+    w.sim.runUntil(w.sim.now + sliceNs);
+    for (;;) {
+      const r = recv(s, sp, afd, buf, MSG_DONTWAIT);
+      if (typeof r !== 'number' || r <= 0) break;
+      got.set(buf.subarray(0, r), n);
+      n += r;
+    }
+  }
+  return got.subarray(0, n);
 }

@@ -92,6 +92,8 @@ export interface Sock extends KStruct<SockBaseFields & Record<string, string | n
   errOrigin?: { readonly errno: number; readonly fn: string; readonly why: string };
   /** rtoTimer is the queued retransmit timer event's seq, if armed. */
   rtoTimer?: number | undefined;
+  /** queueShrunk is sock_flag(SOCK_QUEUE_SHRUNK): ACKs freed write-queue skbs since tcp_check_space last looked. */
+  queueShrunk?: boolean;
   /** acceptQueue is icsk_accept_queue: established children waiting for accept(). */
   readonly acceptQueue: Sock[];
 }

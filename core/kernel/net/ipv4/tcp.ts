@@ -6,6 +6,7 @@ import type { Host } from '../../host/host';
 import { inet_csk_reset_xmit_timer } from './tcp_timer';
 import { kset } from '../../host/kstruct';
 import type { Block } from '../../host/wait';
+import { setNospace, sk_stream_memory_free, sk_stream_wait_memory } from '../core/stream';
 import type { SkBuff } from '../../include/linux/skbuff';
 import { TCP_NAGLE_CORK, TCP_NAGLE_PUSH } from '../../include/linux/tcp';
 import type { Sock } from '../../include/net/sock';
@@ -103,10 +104,57 @@ export function tcp_push(h: Host, sk: Sock, flags: number, mss: number, nonagle:
   );
 }
 
-/** tcp_sendmsg copies user data into skbs of up to size_goal on sk_write_queue and pushes them; bytes copied or -errno. */
-export function tcp_sendmsg(h: Host, sk: Sock, data: Uint8Array, flags: number): number | Block {
+/** TcpSendWait says tcp_sendmsg must sleep (on which wait) after copying copied bytes in all. */
+export interface TcpSendWait {
+  readonly wait: 'sk_stream_wait_connect' | 'sk_stream_wait_memory';
+  readonly copied: number;
+}
+
+/** TcpSendCtx is what the socket layer tells tcp_sendmsg: non-blocking, and the bytes a restarted call already copied. */
+export interface TcpSendCtx {
+  readonly nonblock: boolean;
+  readonly done: number;
+}
+
+/** newSkb allocates and entails a fresh skb at write_seq (sk_stream_alloc_skb + skb_entail, 6.x tcp_stream_alloc_skb + tcp_skb_entail). */
+function newSkb(h: Host, sk: Sock, sizeGoal: number): SkBuff {
+  const v6 = h.profile.version === '6.x';
+  const s = h.kcall(
+    v6 ? 'tcp_stream_alloc_skb' : 'sk_stream_alloc_skb',
+    `sk=${sk.addr}, size=${sizeGoal}`,
+    () => {
+      const b = alloc_skb(h, MAX_TCP_HEADER + sizeGoal);
+      skb_reserve(h, b, MAX_TCP_HEADER);
+      return b;
+    },
+  );
+  h.kcall(v6 ? 'tcp_skb_entail' : 'skb_entail', `sk=${sk.addr}, skb=${s.addr}`, () => {
+    s.cb.seq = s.cb.end_seq = Number(sk.f['write_seq']);
+    s.cb.tcp_flags = TCPHDR.ACK;
+    entail(h, sk, s);
+    if (sk.f.sk_send_head === null) kset(h, sk, 'sk_send_head', s.addr);
+    kset(h, sk, 'nonagle', Number(sk.f['nonagle']) & ~TCP_NAGLE_PUSH);
+  });
+  return s;
+}
+
+/** COPY_FN is the era's copy into the skb (reference §2.2). */
+const COPY_FN = {
+  '2.6.32': 'skb_add_data',
+  '3.10': 'skb_add_data_nocache',
+  '6.x': 'skb_copy_to_page_nocache',
+} as const;
+
+/** tcp_sendmsg copies user data into skbs of up to size_goal on sk_write_queue and pushes them; bytes copied, -errno, or a wait. */
+export function tcp_sendmsg(
+  h: Host,
+  sk: Sock,
+  data: Uint8Array,
+  flags: number,
+  ctx: TcpSendCtx = { nonblock: false, done: 0 },
+): number | TcpSendWait {
   const inner = h.profile.tcpSendmsgInner;
-  const body = (): number | Block => {
+  const body = (): number | TcpSendWait => {
     const st = sk.f.sk_state;
     if (st !== TCP_STATE.TCP_ESTABLISHED && st !== TCP_STATE.TCP_CLOSE_WAIT) {
       const w = h.kcall('sk_stream_wait_connect', `sk=${sk.addr}`, () =>
@@ -114,46 +162,33 @@ export function tcp_sendmsg(h: Host, sk: Sock, data: Uint8Array, flags: number):
           ? 0
           : h.kerr('EPIPE', `sk_state ${st} is not a connected state`),
       );
-      if (w < 0) return w;
-      if (sk.socket !== null) return { block: sk.socket.wait, timeoutNs: null };
+      if (w < 0) return ctx.done > 0 ? ctx.done : w;
+      if (sk.socket !== null) return { wait: 'sk_stream_wait_connect', copied: ctx.done };
     }
-    if (sk.f.sk_shutdown & 2) return h.kerr('EPIPE', 'SEND_SHUTDOWN is set');
+    if (sk.f.sk_shutdown & 2) return ctx.done > 0 ? ctx.done : h.kerr('EPIPE', 'SEND_SHUTDOWN is set');
     const mss = h.kcall('tcp_send_mss', `sk=${sk.addr}`, () => Number(sk.f['mss_cache']));
     const sizeGoal = mss;
-    let copied = 0;
+    let copied = ctx.done;
     while (copied < data.length) {
       let skb = sendHead(sk) === null ? null : sk.writeQueue.at(-1)!;
       let room = skb === null ? 0 : sizeGoal - skb.f.len;
       if (skb === null || room <= 0) {
-        const alloc = h.profile.version === '6.x' ? 'tcp_stream_alloc_skb' : 'sk_stream_alloc_skb';
-        skb = h.kcall(alloc, `sk=${sk.addr}, size=${sizeGoal}`, () => {
-          const s = alloc_skb(h, MAX_TCP_HEADER + sizeGoal);
-          skb_reserve(h, s, MAX_TCP_HEADER);
-          return s;
-        });
-        const s = skb;
-        h.kcall(
-          h.profile.version === '6.x' ? 'tcp_skb_entail' : 'skb_entail',
-          `sk=${sk.addr}, skb=${s.addr}`,
-          () => {
-            s.cb.seq = s.cb.end_seq = Number(sk.f['write_seq']);
-            s.cb.tcp_flags = TCPHDR.ACK;
-            entail(h, sk, s);
-            if (sk.f.sk_send_head === null) kset(h, sk, 'sk_send_head', s.addr);
-            kset(h, sk, 'nonagle', Number(sk.f['nonagle']) & ~TCP_NAGLE_PUSH);
-          },
-        );
+        if (!sk_stream_memory_free(sk)) {
+          setNospace(h, sk, true);
+          if (copied > ctx.done) tcp_push(h, sk, flags & ~MSG_MORE, mss, TCP_NAGLE_PUSH);
+          const e = sk_stream_wait_memory(h, sk, ctx.nonblock);
+          if (e < 0) {
+            if (copied > 0) tcp_push(h, sk, flags, mss, Number(sk.f['nonagle']));
+            return copied > 0 ? copied : e;
+          }
+          return { wait: 'sk_stream_wait_memory', copied };
+        }
+        skb = newSkb(h, sk, sizeGoal);
         room = sizeGoal;
       }
       const s = skb;
       const copy = Math.min(room, data.length - copied);
-      const copyFn =
-        h.profile.version === '2.6.32'
-          ? 'skb_add_data'
-          : h.profile.version === '3.10'
-            ? 'skb_add_data_nocache'
-            : 'skb_copy_to_page_nocache';
-      h.kcall(copyFn, `skb=${s.addr}, copy=${copy}`, () =>
+      h.kcall(COPY_FN[h.profile.version], `skb=${s.addr}, copy=${copy}`, () =>
         s.head.set(data.subarray(copied, copied + copy), skb_put(h, s, copy)),
       );
       kset(h, sk, 'write_seq', (Number(sk.f['write_seq']) + copy) >>> 0);
@@ -165,7 +200,7 @@ export function tcp_sendmsg(h: Host, sk: Sock, data: Uint8Array, flags: number):
           tcp_write_xmit(h, sk, mss, TCP_NAGLE_PUSH, true),
         );
     }
-    if (copied > 0) tcp_push(h, sk, flags, mss, Number(sk.f['nonagle']));
+    if (copied > ctx.done) tcp_push(h, sk, flags, mss, Number(sk.f['nonagle']));
     return copied;
   };
   return h.kcall('tcp_sendmsg', `sk=${sk.addr}, size=${data.length} via ${sk.protoName}.sendmsg`, () =>

@@ -15,6 +15,7 @@ import { tcp_send_ack, tcpTime, TCPHDR } from './tcp_output';
 import { tcp_push_pending } from './tcp';
 import { tcp_ack_of_fin, tcp_fin } from './tcp_close';
 import { inet_csk_clear_xmit_timer, inet_csk_reset_xmit_timer } from './tcp_timer';
+import { tcp_check_space, tcp_init_buffer_space } from './tcp_input_buffer';
 
 /** tcp_ack takes the peer's acknowledgement: snd_una moves, acknowledged skbs leave the write queue. */
 export function tcp_ack(h: Host, sk: Sock, seg: TcpRepr): void {
@@ -29,6 +30,7 @@ export function tcp_ack(h: Host, sk: Sock, seg: TcpRepr): void {
       kset(h, sk, 'sk_wmem_queued', sk.f.sk_wmem_queued - skb.f.truesize);
       kset(h, sk, 'packets_out', Math.max(0, Number(sk.f['packets_out']) - 1));
       if (skb.f.len > 0) acked++;
+      sk.queueShrunk = true;
       if (sample < 0 && skb.cb.when > 0) sample = tcpTime(h) - skb.cb.when;
       consume_skb(h, skb);
     }
@@ -111,7 +113,7 @@ function tcp_finish_connect(h: Host, sk: Sock): void {
     const cwnd = h.profile.version === '2.6.32' ? 3 : 10; // §0.2: RFC 3390 gives 3 for MSS 1096..1460 in 2.6.32
     h.kcall('tcp_init_metrics', `sk=${sk.addr}`, () => kset(h, sk, 'snd_cwnd', cwnd));
     h.kcall('tcp_init_congestion_control', `sk=${sk.addr}`, () => kset(h, sk, 'icsk_ca_ops', 'cubic'));
-    h.kcall('tcp_init_buffer_space', `sk=${sk.addr}`, () => undefined);
+    tcp_init_buffer_space(h, sk);
   };
   if (h.profile.version === '6.x') h.kcall('tcp_init_transfer', `sk=${sk.addr}`, setup);
   else setup();
@@ -157,6 +159,7 @@ export function tcp_rcv_state_process(h: Host, sk: Sock, skb: SkBuff, seg: TcpRe
       tcp_set_state(h, sk, TCP_STATE.TCP_ESTABLISHED);
       kset(h, sk, 'snd_una', seg.ack);
       kset(h, sk, 'snd_wnd', seg.window << Number(sk.f['snd_wscale']));
+      tcp_init_buffer_space(h, sk);
       consume_skb(h, skb);
       return 0;
     }
@@ -190,6 +193,7 @@ function tcpDataIn(h: Host, sk: Sock, skb: SkBuff, seg: TcpRepr, hlen: number): 
   if (len === 0 || seg.seq !== Number(sk.f['rcv_nxt'])) {
     if (sk.writeQueue.length > 0)
       h.kcall('tcp_data_snd_check', `sk=${sk.addr}`, () => tcp_push_pending(h, sk));
+    tcp_check_space(h, sk);
     if (len > 0) h.kcall('tcp_send_dupack', `sk=${sk.addr}, seq=${seg.seq}`, () => tcp_send_ack(h, sk));
     if (fin && seg.seq === Number(sk.f['rcv_nxt']))
       h.kcall('tcp_data_queue', `sk=${sk.addr}`, () => tcp_fin(h, sk, seg.seq));

@@ -178,12 +178,24 @@ export function sock_sendmsg(
     if (sk.protoName !== 'tcp_prot')
       return h.kerr('EOPNOTSUPP', `sendmsg on ${sk.protoName} is not simulated yet`);
     const op = h.profile.protoOps[sock.f.ops ?? '']?.['sendmsg'];
-    const e = task.restart === 'send' ? interrupted(h, task, 'sk_stream_wait_connect') : 0;
-    if (e < 0) return e;
+    const restarted = task.restart === 'send';
+    const done = restarted ? (task.sendProgress ?? 0) : 0;
+    const e = restarted ? interrupted(h, task, task.sendWait ?? 'sk_stream_wait_connect') : 0;
+    if (e < 0) {
+      task.sendProgress = 0;
+      if (done > 0) h.lastErr = null;
+      return done > 0 ? done : e;
+    }
+    const nonblock = nonblocking(sock) || (flags & MSG_DONTWAIT) !== 0;
     const run = (): number | Block => {
-      const r = tcp_sendmsg(h, sk, data, flags);
-      if (typeof r === 'object') return sleep(h, task, sock, 'sk_stream_wait_connect', 'send');
+      const r = tcp_sendmsg(h, sk, data, flags, { nonblock, done });
+      if (typeof r === 'object') {
+        task.sendProgress = r.copied;
+        task.sendWait = r.wait;
+        return sleep(h, task, sock, r.wait, 'send');
+      }
       task.restart = null;
+      task.sendProgress = 0;
       return r;
     };
     if (op === 'tcp_sendmsg') return run();
