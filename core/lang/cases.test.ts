@@ -1,14 +1,16 @@
 // The C case runner: every test/c/<feature>/<case>.c carries its expectations in comments —
 // `// expect: <stdout line>`, `// expect error: file:line:col: error: <message>`,
-// `// expect fault: <message prefix>` and `// expect exit: <status>` — and is compiled and run
-// here. test/c/diff holds the differential set, run by differential.test.ts instead.
+// `// expect fault: <message prefix>` and `// expect exit: <status>`, with `// stdin: <line>`
+// giving input lines — and is compiled and run here as the first process of a TestWorld (so
+// fork, sockets over a loopback toy network, signals and sleeps work). stdout is all processes'
+// output in order. test/c/diff holds the differential set, run by differential.test.ts instead.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CParser } from './index';
-import { compileProgram, createCParser, createVm, runSlice } from './index';
+import { compileProgram, createCParser } from './index';
 import { formatDiagnostics, sourceLines } from './diagnostics';
-import { MemoryHost } from './vm/memoryHost';
+import { TestWorld } from './testing';
 
 const root = new URL('../../', import.meta.url).pathname;
 const casesDir = join(root, 'test/c');
@@ -38,10 +40,12 @@ interface Expectations {
   errors: string[];
   fault?: string;
   exit: number;
+  stdin: string;
 }
 
 function expectations(text: string): Expectations {
-  const e: Expectations = { stdout: [], errors: [], exit: 0 };
+  const e: Expectations = { stdout: [], errors: [], exit: 0, stdin: '' };
+  for (const m of text.matchAll(/^\/\/ stdin: ?(.*)$/gm)) e.stdin += `${m[1]!}\n`;
   for (const m of text.matchAll(/\/\/ expect( error| fault| exit)?: ?(.*)$/gm)) {
     const kind = m[1]?.trim();
     const body = m[2]!;
@@ -71,10 +75,11 @@ describe('C cases', () => {
         expect(errors).toEqual(want.errors);
         return;
       }
-      const host = new MemoryHost();
-      const vm = createVm(out.program, { argv: [name] });
-      const r = runSlice(vm, host, 50_000_000);
-      const lines = host.out.split('\n');
+      const world = new TestWorld(want.stdin);
+      const main = world.spawn(out.program, [name]);
+      world.run();
+      const r = main.result ?? { k: `stuck (${world.procs.length} processes)` };
+      const lines = world.text.split('\n');
       if (lines[lines.length - 1] === '') lines.pop();
       expect(lines).toEqual(want.stdout);
       if (want.fault !== undefined) {

@@ -151,7 +151,7 @@ struct iovec { void *iov_base; size_t iov_len; };
    and the __builtin_va_* operations. */
 typedef __builtin_va_list va_list;
 #define va_start(ap, last) __builtin_va_start(ap, last)
-#define va_arg(ap, type) __builtin_va_arg(ap, type)
+#define va_arg(ap, type) (*(type *)__builtin_va_arg_ptr(ap, sizeof(type)))
 #define va_end(ap) __builtin_va_end(ap)
 #define va_copy(dest, src) __builtin_va_copy(dest, src)
 #endif

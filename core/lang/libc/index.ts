@@ -9,36 +9,26 @@ import { mallocBuiltins } from './malloc';
 import { memoryAccess } from './mem';
 import { setErrno, stdioBuiltins, stdioInit } from './stdio';
 import { stringBuiltins } from './string';
+import { inetBuiltins } from './inet';
+import { netdbBuiltins } from './netdb';
+import { pollBuiltins } from './poll';
+import { procBuiltins } from './proc';
+import { sockBuiltins } from './sock';
+import { stdinBuiltins } from './stdin';
 
 export { PRELUDE } from './prelude';
 export { stdioInit } from './stdio';
+export type { SignalAction } from './proc';
+export { killBySignal, signalAction } from './proc';
 
-/** SYSCALLS are the functions passed straight to the host, with their argument counts. */
+/** SYSCALLS are the functions passed straight to Host.syscall, with their argument counts. */
 const SYSCALLS: Record<string, number> = {
   read: 3,
   write: 3,
   close: 1,
   getpid: 0,
   getppid: 0,
-  socket: 3,
-  bind: 3,
-  listen: 2,
-  accept: 3,
-  connect: 3,
-  send: 4,
-  recv: 4,
-  sendto: 6,
-  recvfrom: 6,
-  shutdown: 2,
-  setsockopt: 5,
-  getsockopt: 5,
-  getsockname: 3,
-  getpeername: 3,
-  fork: 0,
-  kill: 2,
-  waitpid: 3,
-  sleep: 1,
-  usleep: 1,
+  isatty: 1,
 };
 
 function syscallBuiltin(name: string, argc: number): Builtin {
@@ -63,6 +53,12 @@ export const BUILTINS: ReadonlyMap<string, Builtin> = new Map<string, Builtin>([
   ...Object.entries(stdioBuiltins),
   ...Object.entries(stringBuiltins),
   ...Object.entries(mallocBuiltins),
+  ...Object.entries(inetBuiltins),
+  ...Object.entries(stdinBuiltins),
+  ...Object.entries(sockBuiltins),
+  ...Object.entries(pollBuiltins),
+  ...Object.entries(netdbBuiltins),
+  ...Object.entries(procBuiltins),
   ...Object.entries(SYSCALLS).map(([n, argc]) => [n, syscallBuiltin(n, argc)] as const),
 ]);
 

@@ -119,7 +119,7 @@ function toBuffer(c: Call, dst: number, bytes: number[], cap: number): number | 
   return undefined;
 }
 
-/** stdioBuiltins implements the printf family, puts, putchar, fputs, fflush and exit. */
+/** stdioBuiltins implements the printf family, puts, putchar, fputs and fflush (exit is in proc.ts). */
 export const stdioBuiltins: Record<string, Builtin> = {
   printf: (c) => printTo(c, 1, 0),
   fprintf: (c) => printTo(c, streamFd(argU(c, 0)), 1),
@@ -145,11 +145,6 @@ export const stdioBuiltins: Record<string, Builtin> = {
     return output(c, streamFd(argU(c, 1)), t) ?? retI(c, t.length);
   },
   fflush: (c) => (flushStdout(c) ? retI(c, 0) : B_BLOCK),
-  exit: (c) => {
-    if (!flushStdout(c)) return B_BLOCK;
-    c.s.exitCode = argI(c, 0) & 0xff;
-    return B_EXIT;
-  },
   __errno_location: (c) => retI(c, c.s.stdio.errnoAddr),
   _exit: (c) => {
     c.s.exitCode = argI(c, 0) & 0xff;

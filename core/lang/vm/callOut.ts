@@ -4,7 +4,7 @@
 import type { RunResult, Runtime } from './result';
 import type { VmState } from './state';
 import type { Call } from './views';
-import { B_BLOCK, B_EXIT, B_FAULT, views } from './views';
+import { B_BLOCK, B_EXIT, B_FAULT, B_JUMP, views } from './views';
 
 /**
  * callBuiltin runs built-in `id` with `argc` arguments on top of the stack; the registers are
@@ -37,6 +37,7 @@ export function callBuiltin(
     return { k: 'exit', code: s.exitCode };
   }
   if (status === B_FAULT) return { k: 'fault', fault: s.fault! };
+  if (status === B_JUMP) return undefined;
   sp = sp - argc + (code[pc] === 151 && code[pc + 2] === 1 ? 0 : 1);
   s.sp = sp;
   s.pc = pc + 3;

@@ -1,16 +1,27 @@
 // MemoryHost is a tiny host with no kernel behind it: write() to fds 1 and 2 is captured,
 // read() of stdin comes from a string, isatty() answers as configured. Tests, the benchmark and
 // simple headless runs use it; the simulator provides the real host.
-import type { Host, MemoryAccess, SyscallResult } from './host';
+import type { Blocked, Host, HostCallName, HostCalls, HostEntry, MemoryAccess, SyscallResult } from './host';
 
 const EBADF = 9;
 const ENOSYS = 38;
+
+/** DEFAULT_HOSTS is the default world's hosts table (DESIGN.md "Hosts and network"). */
+export const DEFAULT_HOSTS: readonly HostEntry[] = [
+  { name: 'localhost', v4: [0x7f000001] },
+  { name: 'client', v4: [0x0a000001] },
+  { name: 'server', v4: [0x0a000002] },
+];
 
 /** MemoryHost captures a program's output in memory. */
 export class MemoryHost implements Host {
   readonly stdout: number[] = [];
   readonly stderr: number[] = [];
   private input: number[];
+  /** now is the simulated time in nanoseconds; nanosleep advances it. */
+  now = 0;
+  /** hosts is the table the resolver reads. */
+  hosts: readonly HostEntry[] = DEFAULT_HOSTS;
 
   constructor(
     stdin = '',
@@ -51,6 +62,26 @@ export class MemoryHost implements Host {
         return this.tty && (args[0] ?? -1) <= 2 ? 1 : 0;
       case 'getpid':
         return 100;
+      default:
+        return -ENOSYS;
+    }
+  }
+
+  call<N extends HostCallName>(
+    name: N,
+    args: HostCalls[N]['args'],
+  ): HostCalls[N]['reply'] | number | Blocked {
+    const a = args as Record<string, unknown>;
+    switch (name) {
+      case 'clock':
+        return this.now;
+      case 'nanosleep':
+        this.now += Math.max(0, a['ns'] as number);
+        return { ret: 0, remainingNs: 0 } as HostCalls[N]['reply'];
+      case 'hosts':
+        return this.hosts as HostCalls[N]['reply'];
+      case 'sigdisp':
+        return 0;
       default:
         return -ENOSYS;
     }

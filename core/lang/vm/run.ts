@@ -349,6 +349,9 @@ export function run(s: VmState, budget: number, rt: Runtime): RunResult {
         s.fsp = fsp;
         result = callBuiltin(s, rt, id, argc, fnAddr);
         sp = s.sp;
+        fp = s.fp;
+        csp = s.csp;
+        fsp = s.fsp;
         if (result !== undefined) break outer;
         pc = s.pc;
         break;

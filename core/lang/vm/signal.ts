@@ -15,13 +15,23 @@ const CALLB = 152;
  * when `handler` is not the address of one of the program's functions.
  */
 export function deliverSignal(s: VmState, handler: number, signo: number): boolean {
-  const index = handler - FUNC_BASE;
+  return enterFunction(s, handler, [signo]);
+}
+
+/**
+ * enterFunction makes a program call the C function at `addr` with int arguments next; it
+ * returns to the current pc, so the instruction there (a libc call) runs again afterwards.
+ */
+export function enterFunction(s: VmState, addr: number, args: readonly number[]): boolean {
+  const index = addr - FUNC_BASE;
   const fn = s.chunk.funcs[index];
-  if (fn === undefined || handler >= BUILTIN_BASE || s.fsp >= MAX_FRAMES * 3) return false;
+  if (fn === undefined || addr >= BUILTIN_BASE || s.fsp >= MAX_FRAMES * 3) return false;
   const { si } = views(s);
-  si[s.sp << 1] = signo;
-  si[(s.sp << 1) + 1] = 0;
-  s.sp++;
+  for (const a of args) {
+    si[s.sp << 1] = a;
+    si[(s.sp << 1) + 1] = a < 0 ? -1 : 0;
+    s.sp++;
+  }
   s.frames[s.fsp] = s.pc;
   s.frames[s.fsp + 1] = s.fp;
   s.frames[s.fsp + 2] = s.csp;

@@ -20,7 +20,14 @@ export const STACK_SLOTS = 1 << 16;
 export interface Fault {
   readonly signal: number;
   readonly reason:
-    'segv' | 'use-after-free' | 'stack-overflow' | 'fpe' | 'double-free' | 'invalid-free' | 'abort';
+    | 'segv'
+    | 'use-after-free'
+    | 'stack-overflow'
+    | 'fpe'
+    | 'double-free'
+    | 'invalid-free'
+    | 'abort'
+    | 'signal';
   readonly message: string;
   readonly addr?: number;
   readonly line: number;
@@ -60,6 +67,24 @@ export interface VmState {
   readonly symbols: Readonly<Record<string, number>>;
   /** The token of the call the program is blocked in, if any. */
   blockToken?: unknown;
+  /** libc's own per-process data (stdin buffer, signal handlers, atexit list, static buffers). */
+  readonly libc: LibcState;
+}
+
+/** LibcState is libc's per-process bookkeeping, plain data so fork() copies it. */
+export interface LibcState {
+  /** Bytes read from fd 0 and not consumed yet. */
+  stdin: number[];
+  /** stdin reached end of file. */
+  stdinEof: boolean;
+  /** handlers[signo]: 0 default, 1 ignore, else a function address. */
+  handlers: number[];
+  /** sa_flags per signal, as sigaction set them. */
+  sigFlags: number[];
+  /** Functions registered with atexit, in registration order. */
+  atexit: number[];
+  /** Lazily allocated static buffers (inet_ntoa, strerror, gethostbyname), by name. */
+  statics: Record<string, number>;
 }
 
 /** VmOptions size the program's memory and give its arguments. */
@@ -104,6 +129,7 @@ export function createVm(chunk: Chunk, opts: VmOptions = {}): VmState {
     trap: { step: false, breakpoints: [], lastLine: 0 },
     steps: 0,
     symbols: Object.fromEntries(opts.symbols ?? []),
+    libc: { stdin: [], stdinEof: false, handlers: [], sigFlags: [], atexit: [], statics: {} },
   };
   pushArgv(state, opts.argv ?? ['a.out']);
   return state;
@@ -154,6 +180,14 @@ export function forkVm(s: VmState): VmState {
     heap: { ...s.heap, free: [...s.heap.free] },
     stdio: { ...s.stdio },
     trap: { ...s.trap, breakpoints: [...s.trap.breakpoints] },
+    libc: {
+      ...s.libc,
+      stdin: [...s.libc.stdin],
+      handlers: [...s.libc.handlers],
+      sigFlags: [...s.libc.sigFlags],
+      atexit: [...s.libc.atexit],
+      statics: { ...s.libc.statics },
+    },
   };
 }
 

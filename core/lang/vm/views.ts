@@ -41,6 +41,8 @@ export const B_VALUE = 0;
 export const B_BLOCK = 1;
 export const B_EXIT = 2;
 export const B_FAULT = 3;
+/** B_JUMP: the built-in moved the pc itself (it called a C function that returns to the call). */
+export const B_JUMP = 4;
 
 /** Call is one invocation of a built-in: its arguments are slots base .. base+argc-1. */
 export interface Call {

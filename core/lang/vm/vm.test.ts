@@ -92,6 +92,7 @@ describe('vm', () => {
         }
         return -38;
       },
+      call: () => -38,
     };
     const vm = createVm(
       build(
@@ -152,13 +153,14 @@ describe('vm', () => {
     const states: VmState[] = [];
     const host: Host = {
       syscall(name, args, mem) {
-        if (name === 'fork') {
-          const child = forkVm(states[0]!);
-          completeCall(child, 0);
-          states.push(child);
-          return 4242;
-        }
         return name === 'write' ? (out.push(...mem.read(args[1]!, args[2]!)!), args[2]!) : -38;
+      },
+      call(name) {
+        if (name !== 'fork') return -38;
+        const child = forkVm(states[0]!);
+        completeCall(child, 0);
+        states.push(child);
+        return 4242;
       },
     };
     const out: number[] = [];
@@ -182,6 +184,7 @@ describe('vm', () => {
         if (name === 'write') return (out.push(...mem.read(args[1]!, args[2]!)!), args[2]!);
         return -38;
       },
+      call: () => -38,
     };
     const out: number[] = [];
     const src =
