@@ -1,0 +1,82 @@
+// A running C program as the scheduler sees it: the VM state, the kernel task it runs as, why
+// it is not running (blocked on a kernel wait queue, asleep, waiting for a child or for
+// input), the signals waiting to be delivered, and how it ended.
+
+import type { Host } from '../kernel/index';
+import type { Fault, VmState } from '../lang/index';
+
+/** Sink receives the bytes a program writes to stdout or stderr. */
+export type Sink = (bytes: Uint8Array) => void;
+
+/** ProcState is where a program is: runnable, stopped waiting for something, or ended (a zombie until reaped). */
+export type ProcState = 'runnable' | 'blocked' | 'exited';
+
+/** Wait says what a blocked program waits for; `kernel` means a socket wait queue (the kernel wakes it). */
+export type Wait =
+  | { readonly k: 'kernel'; readonly timer: number | null }
+  | { readonly k: 'sleep'; readonly until: number; readonly timer: number }
+  | { readonly k: 'pause' }
+  | { readonly k: 'child' }
+  | { readonly k: 'stdin' };
+
+/** Proc is one program running as a task on a host. */
+export interface Proc {
+  /** pid is the kernel task's pid on its host. */
+  readonly pid: number;
+  /** host is the kernel host the task lives on. */
+  readonly host: Host;
+  /** vm is the program's whole state (plain data). */
+  readonly vm: VmState;
+  /** parent is the process that forked this one, or null for a program the caller started. */
+  readonly parent: Proc | null;
+  /** children are the processes this one forked, in fork order (reaped ones removed). */
+  readonly children: Proc[];
+  state: ProcState;
+  /** wait is what a blocked program waits for, or null. */
+  wait: Wait | null;
+  /** pending are signals sent and not yet delivered, in order. */
+  readonly pending: number[];
+  /** interrupted is set when a signal handler ran while the program slept outside the kernel (its call then fails with EINTR). */
+  interrupted: boolean;
+  /** status is the exit status as a shell reports it (128+N after signal N), once exited. */
+  status: number | null;
+  /** fault is the runtime fault that ended the program (its message names the line), or null. */
+  fault: Fault | null;
+  /** waitStatus is the wait(2) status word (code << 8, or the signal number), once exited. */
+  waitStatus: number;
+  /** alarm is the pending SIGALRM timer: its event seq and due time, or null. */
+  alarm: { readonly seq: number; readonly at: number } | null;
+  /** sleepUntil is the deadline of an interrupted nanosleep in progress, so a re-made call knows it. */
+  sleepUntil: number | null;
+  /** io holds the program's stdout and stderr sinks and whether they are a terminal. */
+  readonly io: ProcIo;
+}
+
+/** ProcIo is where a program's standard streams go. */
+export interface ProcIo {
+  readonly stdout: Sink;
+  readonly stderr: Sink;
+  /** tty tells isatty(0/1/2): a terminal makes stdout line-buffered, as glibc does. */
+  readonly tty: boolean;
+}
+
+/** SIG holds the signal numbers the scheduler itself sends or treats specially (x86-64 Linux). */
+export const SIG = { SIGINT: 2, SIGKILL: 9, SIGPIPE: 13, SIGALRM: 14, SIGTERM: 15, SIGCHLD: 17 } as const;
+
+/** IGNORED_BY_DEFAULT are the signals whose default action is to do nothing (SIGCHLD, SIGCONT, SIGURG, SIGWINCH). */
+export const IGNORED_BY_DEFAULT: ReadonlySet<number> = new Set([17, 18, 23, 28]);
+
+/** SA_RESETHAND is sigaction's "restore the default after one delivery" flag (signal() in SysV style sets it). */
+export const SA_RESETHAND = 0x80000000;
+
+/** disposition returns what signal sig does to proc: run the handler at an address, ignore, or terminate. */
+export function disposition(
+  p: Proc,
+  sig: number,
+): { k: 'handler'; addr: number } | { k: 'ignore' | 'terminate' } {
+  if (sig === SIG.SIGKILL || sig === 19) return { k: 'terminate' };
+  const h = p.vm.libc.handlers[sig] ?? 0;
+  if (h === 1) return { k: 'ignore' };
+  if (h === 0) return IGNORED_BY_DEFAULT.has(sig) ? { k: 'ignore' } : { k: 'terminate' };
+  return { k: 'handler', addr: h };
+}

@@ -1,0 +1,7 @@
+#include <stdio.h>
+int main(void) {
+    printf("spinning\n");
+    volatile unsigned long n = 0;
+    for (;;) n++;
+    return 0;
+}
