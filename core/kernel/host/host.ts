@@ -76,6 +76,10 @@ export class Host {
   lastErr: ErrOrigin | null = null;
   /** onWake is called when a sleeping task becomes runnable (set by the scheduler). */
   onWake: (task: Task) => void = () => {};
+  /** klog is the kernel log ring (what dmesg shows): printk lines such as netfilter LOG's, oldest first. */
+  readonly klog: string[] = [];
+  /** onSignal is called when kernel code sends a signal to a task (SIGPIPE from sk_stream_error); set by the scheduler. */
+  onSignal: (task: Task, sig: number) => void = () => {};
   #nextPid = 100;
 
   /** constructor creates host number index named name running profile. */

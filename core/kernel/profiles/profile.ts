@@ -40,6 +40,11 @@ export interface SysctlDefaults {
   /** ping_group_range is null where ping sockets do not exist (2.6.32). */
   readonly 'net.ipv4.ping_group_range': readonly [number, number] | null;
   readonly 'net.ipv4.ip_no_pmtu_disc': number;
+  readonly 'net.ipv4.tcp_synack_retries': number;
+  readonly 'net.ipv4.tcp_retries2': number;
+  readonly 'net.ipv4.tcp_sack': number;
+  /** tcp_congestion_control names the default congestion control module (reno or cubic). */
+  readonly 'net.ipv4.tcp_congestion_control': string;
 }
 
 /** KernelProfile is one era's data: the kernel code reads every era difference from here. */

@@ -86,6 +86,10 @@ export const PROFILE_3_10: KernelProfile = {
     'net.core.rmem_max': 212992, // §4.12: SK_RMEM_MAX
     'net.ipv4.ip_default_ttl': 64, // §4.12
     'net.ipv4.tcp_syn_retries': 6, // §4.12
+    'net.ipv4.tcp_synack_retries': 5, // §4.12 TCP_SYNACK_RETRIES
+    'net.ipv4.tcp_retries2': 15, // §4.12 TCP_RETR2
+    'net.ipv4.tcp_sack': 1, // §4.12
+    'net.ipv4.tcp_congestion_control': 'cubic', // §4.12 Kconfig DEFAULT_CUBIC
     'net.ipv4.ip_local_port_range': [32768, 61000], // §4.12
     'net.core.somaxconn': 128, // §4.12
     'net.ipv4.ping_group_range': [1, 0], // §4.12: "1 0", the empty range

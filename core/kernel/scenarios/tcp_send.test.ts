@@ -120,8 +120,8 @@ describe('TCP handshake (reference §2.9)', () => {
     const got = tcpFrames(w);
     expect(got.slice(0, 3).map((l) => l.replace(/\[mss.*?\]/, '[SYNOPTS]'))).toEqual([
       'client [S] win 14600 ttl 64 df 1 [SYNOPTS] len 0',
-      'server [S.] win 14600 ttl 64 df 1 [SYNOPTS] len 0',
-      'client [.] win 114 ttl 64 df 1 [nop,nop,TS] len 0',
+      'server [S.] win 14480 ttl 64 df 1 [SYNOPTS] len 0', // 10 × (1460 − 12): the SYN carried timestamps
+      'client [.] win 115 ttl 64 df 1 [nop,nop,TS] len 0', // 14600 rounded up to the 128-byte scale unit (__tcp_select_window)
     ]);
     expect(got[0]).toMatch(/\[mss 1460,sackOK,TS,nop,wscale 7\]/);
     const st = w.trace.ofKind('inet_sock_set_state').map((e) => `${e.host} ${e.oldstate}->${e.newstate}`);

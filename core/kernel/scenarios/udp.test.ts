@@ -50,6 +50,7 @@ describe('UDP sendto / recvfrom (reference §2.10–2.11)', () => {
       '          udp_sendmsg',
       '            ip_make_skb',
       '              __ip_append_data',
+      '                sock_alloc_send_skb',
       '              __ip_make_skb',
       '            udp_send_skb',
       '              ip_send_skb',
@@ -61,6 +62,7 @@ describe('UDP sendto / recvfrom (reference §2.10–2.11)', () => {
     expect(got.slice(got.indexOf('udp_sendmsg'))).toEqual([
       'udp_sendmsg',
       'ip_append_data',
+      'sock_alloc_send_skb',
       'udp_push_pending_frames',
       'ip_push_pending_frames',
     ]);

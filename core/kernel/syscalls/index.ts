@@ -19,3 +19,6 @@
 export { isBlock, signal, spawn, type Block, type SysResult } from './entry';
 export { bind, close, getname, getsockopt, listen, setsockopt, socket } from './setup';
 export { accept4, connect, read, recv, recvfrom, send, sendto, shutdown, write } from './io';
+export { recvmsg, sendmsg, socketpair, UIO_MAXIOV, type MsgHdr, type RecvMsgHdr } from './msg';
+export { fcntl, F, FD_CLOEXEC } from './fcntl';
+export { poll, select, type FdSets, type PollFd, type PollOptions, type TimeVal } from './poll';

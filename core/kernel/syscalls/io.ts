@@ -4,22 +4,44 @@ import type { Host } from '../host/host';
 import type { SockaddrIn } from '../include/uapi/in';
 import { inet_shutdown, inet_stream_connect, sock_recvmsg, sock_sendmsg, sys_accept4 } from '../net/socket';
 import { sockfd_lookup_light, syscall, type SysResult } from './entry';
+import { inet_dgram_connect } from '../net/ipv4/datagram';
+import { inet_autobind } from '../net/ipv4/udp_io';
+import { ping_autobind } from '../net/ipv4/ping';
+import type { RecvInfo } from '../net/socket';
 
-/** connect is connect(2): 0, -errno, or a Block until the handshake ends (then call again). */
-export function connect(h: Host, pid: number, fd: number, addr: SockaddrIn): SysResult {
-  return syscall(h, pid, 'connect', `${fd}, {${addr.family}, ${addr.port}, ${addr.addr >>> 0}}, 16`, (t) => {
-    const name = h.profile.version === '6.x' ? '__sys_connect' : 'sys_connect';
-    return h.kcall(
-      name,
-      `${fd}`,
-      () => {
-        const sock = sockfd_lookup_light(h, t, fd);
-        if (typeof sock === 'number') return sock;
-        return inet_stream_connect(h, t, sock, addr, t.restart === 'connect');
-      },
-      'net/socket.c',
-    );
-  });
+/** connect is connect(2): 0, -errno, or a Block until the handshake ends (then call again); datagram sockets connect at once. */
+export function connect(h: Host, pid: number, fd: number, addr: SockaddrIn, addrLen = 16): SysResult {
+  return syscall(
+    h,
+    pid,
+    'connect',
+    `${fd}, {${addr.family}, ${addr.port}, ${addr.addr >>> 0}}, ${addrLen}`,
+    (t) => {
+      const name = h.profile.version === '6.x' ? '__sys_connect' : 'sys_connect';
+      return h.kcall(
+        name,
+        `${fd}`,
+        () => {
+          const sock = sockfd_lookup_light(h, t, fd);
+          if (typeof sock === 'number') return sock;
+          if (addrLen < 0 || addrLen > 128)
+            return h.kerr('EINVAL', `addrlen ${addrLen} is outside 0..sizeof(struct sockaddr_storage)`);
+          const sk = sock.sk!;
+          if (sock.f.ops !== 'inet_stream_ops') {
+            const autobind =
+              sk.protoName === 'ping_prot'
+                ? ping_autobind
+                : sk.protoName === 'udp_prot'
+                  ? inet_autobind
+                  : () => 0;
+            return inet_dgram_connect(h, sk, addr, addrLen, autobind);
+          }
+          return inet_stream_connect(h, t, sock, addr, t.restart === 'connect');
+        },
+        'net/socket.c',
+      );
+    },
+  );
 }
 
 /** accept4 is accept4(2): the new fd, -errno, or a Block until a connection is ready; peer receives the address. */
@@ -83,7 +105,7 @@ export function recvfrom(
   fd: number,
   buf: Uint8Array,
   flags: number,
-  from: { addr?: SockaddrIn },
+  from: RecvInfo,
 ): SysResult {
   return syscall(h, pid, 'recv', `${fd}, ${buf.length}, 0x${flags.toString(16)}`, (t) =>
     h.kcall(

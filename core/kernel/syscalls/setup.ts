@@ -8,6 +8,7 @@ import { sys_socket } from '../net/socket';
 import { fdget } from '../sched/task';
 import { sock_close } from '../vfs/close';
 import { sockfd_lookup_light, syscall } from './entry';
+import '../net/socket/wait';
 
 /** socket is socket(2): it returns the new fd or -errno. */
 export function socket(h: Host, pid: number, family: number, type: number, protocol: number): number {
@@ -27,6 +28,7 @@ export function close(h: Host, pid: number, fd: number): number {
       `${fd}`,
       () => {
         t.fds[fd] = null;
+        if (t.closeOnExec !== undefined) t.closeOnExec[fd] = false;
         return sock_close(h, file);
       },
       'fs/open.c',
@@ -70,38 +72,50 @@ export function listen(h: Host, pid: number, fd: number, backlog: number): numbe
   ) as number;
 }
 
-/** setsockopt is setsockopt(2) for an int option value: 0 or -errno. */
+/** setsockopt is setsockopt(2): val is an int, or the raw optval bytes (struct timeval …); 0 or -errno. */
 export function setsockopt(
   h: Host,
   pid: number,
   fd: number,
   level: number,
   name: number,
-  val: number,
-  optlen = 4,
+  val: number | Uint8Array,
+  optlen = typeof val === 'number' ? 4 : val.length,
 ): number {
-  return syscall(h, pid, 'setsockopt', `${fd}, ${level}, ${name}, ${val}, ${optlen}`, (t) =>
-    h.kcall(
-      h.profile.version === '6.x' ? '__sys_setsockopt' : 'sys_setsockopt',
-      `${fd}`,
-      () => {
-        const sock = sockfd_lookup_light(h, t, fd);
-        return typeof sock === 'number' ? sock : sockopt.setsockopt(h, sock, level, name, val, optlen);
-      },
-      'net/socket.c',
-    ),
+  return syscall(
+    h,
+    pid,
+    'setsockopt',
+    `${fd}, ${level}, ${name}, ${typeof val === 'number' ? val : `[${val.length} bytes]`}, ${optlen}`,
+    (t) =>
+      h.kcall(
+        h.profile.version === '6.x' ? '__sys_setsockopt' : 'sys_setsockopt',
+        `${fd}`,
+        () => {
+          const sock = sockfd_lookup_light(h, t, fd);
+          return typeof sock === 'number' ? sock : sockopt.setsockopt(h, sock, level, name, val, optlen);
+        },
+        'net/socket.c',
+      ),
   ) as number;
 }
 
-/** getsockopt is getsockopt(2) for an int option: the option's value (>= 0) or -errno. */
-export function getsockopt(h: Host, pid: number, fd: number, level: number, name: number): number {
+/** getsockopt is getsockopt(2): an int option's value (>= 0) or -errno; struct options (SO_RCVTIMEO …) return 0 and fill out.val. */
+export function getsockopt(
+  h: Host,
+  pid: number,
+  fd: number,
+  level: number,
+  name: number,
+  out?: { val?: Uint8Array },
+): number {
   return syscall(h, pid, 'getsockopt', `${fd}, ${level}, ${name}`, (t) =>
     h.kcall(
       h.profile.version === '6.x' ? '__sys_getsockopt' : 'sys_getsockopt',
       `${fd}`,
       () => {
         const sock = sockfd_lookup_light(h, t, fd);
-        return typeof sock === 'number' ? sock : sockopt.getsockopt(h, sock, level, name);
+        return typeof sock === 'number' ? sock : sockopt.getsockopt(h, sock, level, name, out);
       },
       'net/socket.c',
     ),

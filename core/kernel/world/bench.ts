@@ -29,7 +29,8 @@ export interface BenchTransferResult {
 /** benchTransfer connects client to server and moves opts.bytes with non-blocking send() and recv() turns each simulated millisecond. */
 export function benchTransfer(opts: BenchTransferOptions): BenchTransferResult {
   const e = established(opts.kernel ?? '3.10', { trace: opts.traceLevel });
-  const data = new Uint8Array(opts.bytes).map((_, i) => i & 0xff);
+  const data = new Uint8Array(opts.bytes);
+  for (let i = 0; i < data.length; i++) data[i] = i & 0xff;
   const start = e.w.sim.now;
   const got = transfer(e, data);
   if (got.length !== opts.bytes)

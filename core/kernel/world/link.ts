@@ -25,11 +25,23 @@ export function attachSegment(sim: Simulator, hosts: readonly Host[], opts: Link
   const latency = opts.latencyNs ?? 50_000;
   const bps = opts.bitsPerSecond ?? 1_000_000_000;
   const busyUntil = new Map<Host, number>();
+  const starts = new Map<Host, number[]>();
   for (const h of hosts) {
+    // The frames still waiting for the wire: what the NIC's transmit queue holds behind the one being sent.
+    h.net.txBacklog = () => {
+      const list = starts.get(h) ?? [];
+      while (list.length > 0 && list[0]! <= sim.now) list.shift();
+      return list.length;
+    };
     h.net.wire = (from, _dev, bytes) => {
       const start = Math.max(sim.now, busyUntil.get(from) ?? 0);
       const done = start + Math.ceil(((bytes.length + 24) * 8 * 1e9) / bps);
       busyUntil.set(from, done);
+      if (start > sim.now) {
+        const list = starts.get(from) ?? [];
+        list.push(start);
+        starts.set(from, list);
+      }
       if (opts.loss !== undefined && opts.loss > 0 && sim.rng.chance(opts.loss)) return;
       const copies =
         opts.duplicate !== undefined && opts.duplicate > 0 && sim.rng.chance(opts.duplicate) ? 2 : 1;

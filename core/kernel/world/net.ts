@@ -28,6 +28,7 @@ export const NET_DEVICE_ZERO = {
   broadcast: '', // broadcast MAC
   tx_queue_len: 0, // 1000 for Ethernet, 0 for lo
   qdisc: '', // root qdisc kind
+  qdisc_qlen: 0, // packets waiting in the root qdisc (what tc -s shows as backlog)
   netdev_ops: '', // loopback_ops / the NIC's ops
   ndo_start_xmit: '', // driver transmit function
 };
@@ -54,6 +55,8 @@ export interface HostNet {
   readonly netfilter: Map<string, unknown[]>;
   /** wire puts a frame onto the segment eth0 is attached to (set by the World), or null when unplugged. */
   wire: ((from: Host, dev: string, bytes: Uint8Array) => void) | null;
+  /** txBacklog counts eth0's frames still waiting for the wire (the root qdisc's backlog); set by the World. */
+  txBacklog?: () => number;
 }
 
 /** bootNet creates a host's lo and eth0, its routes and empty tables. */
@@ -95,11 +98,13 @@ export function bootNet(h: Host, cfg: HostNetConfig): void {
   net.devices.set('lo', lo);
   net.devices.set('eth0', eth0);
   const netAddr = cfg.addr.split('.').slice(0, 3).join('.') + '.0';
+  const bcast = cfg.addr.split('.').slice(0, 3).join('.') + '.255';
   // prettier-ignore
   net.routes.push(
     { table: 255, dst: '127.0.0.0', prefixLen: 8, type: 'local', dev: 'lo', src: '127.0.0.1', gw: null }, // local 127.0.0.0/8 dev lo
     { table: 255, dst: cfg.addr, prefixLen: 32, type: 'local', dev: 'eth0', src: cfg.addr, gw: null }, // local <addr> dev eth0
     { table: 254, dst: netAddr, prefixLen: cfg.prefixLen, type: 'unicast', dev: 'eth0', src: cfg.addr, gw: null }, // <net>/24 dev eth0 scope link
+    { table: 255, dst: bcast, prefixLen: 32, type: 'broadcast', dev: 'eth0', src: cfg.addr, gw: null }, // broadcast <net>.255 dev eth0
   );
   for (const chain of ['PREROUTING', 'INPUT', 'FORWARD', 'OUTPUT', 'POSTROUTING'])
     net.netfilter.set(chain, []);

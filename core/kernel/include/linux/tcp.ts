@@ -1,5 +1,9 @@
 // struct tcp_sock (include/linux/tcp.h, reference §4.6): TCP's state. 6.x renames srtt,
-// mdev and rttvar to *_us (profile fieldNames).
+// mdev and rttvar to *_us (profile fieldNames). Untraced per-segment state (out_of_order_queue,
+// icsk_ca_priv, PRR and delayed-ACK bookkeeping) lives beside the fields (TcpSockExtra).
+
+import type { SkBuff } from './skbuff';
+import type { Sock } from '../net/sock';
 
 /** TCP_SOCK_ZERO is struct tcp_sock zeroed by sk_prot_alloc, one field per line. */
 // prettier-ignore
@@ -53,3 +57,78 @@ export const TCP_NAGLE_OFF = 1;
 export const TCP_NAGLE_CORK = 2;
 /** TCP_NAGLE_PUSH is nonagle bit 4 (push now). */
 export const TCP_NAGLE_PUSH = 4;
+
+/** TCP_CA_STATE numbers enum tcp_ca_state (include/net/tcp.h): Open 0, Disorder 1, CWR 2, Recovery 3, Loss 4. */
+// prettier-ignore
+export const TCP_CA = {
+  Open: 0, // nothing outstanding looks lost
+  Disorder: 1, // duplicate ACKs or SACKs seen
+  CWR: 2, // cwnd reduced by ECN or a local congestion signal
+  Recovery: 3, // fast retransmit and recovery
+  Loss: 4, // after a retransmission timeout
+} as const;
+
+/** TCPCB_* are the per-skb `sacked` bits of TCP_SKB_CB (include/net/tcp.h). */
+// prettier-ignore
+export const TCPCB = {
+  SACKED_ACKED: 0x01, // the peer SACKed this skb
+  SACKED_RETRANS: 0x02, // retransmitted and not yet acknowledged
+  LOST: 0x04, // marked lost, waiting for retransmission
+  EVER_RETRANS: 0x80, // retransmitted at least once
+} as const;
+
+/** TcpSkbExtra is per-skb TCP state kept beside TCP_SKB_CB on write-queue skbs. */
+export interface TcpSkbExtra {
+  /** sacked holds TCPCB_* bits. */
+  sacked?: number;
+  /** mstampNs is the send time in ns (skb_mstamp / skb->skb_mstamp_ns), 0 once retransmitted (Karn). */
+  mstampNs?: number;
+}
+
+/** TcpSockExtra is tcp_sock state SockLab keeps untraced beside the traced fields, because it changes on nearly every segment or is not a field students inspect. */
+export interface TcpSockExtra {
+  /** ooo is out_of_order_queue: segments beyond rcv_nxt, sorted by sequence number. */
+  ooo?: SkBuff[];
+  /** caPriv is icsk_ca_priv: the congestion-control module's private state. */
+  caPriv?: Record<string, number>;
+  /** highSeq is high_seq: snd_nxt when recovery or loss began. */
+  highSeq?: number;
+  /** priorCwnd, prrDelivered and prrOut drive proportional rate reduction (tcp_cwnd_reduction). */
+  priorCwnd?: number;
+  prrDelivered?: number;
+  prrOut?: number;
+  /** rttSeq and mdevMax are tcp_rtt_estimator's rtt_seq and mdev_max (mdev_max_us in 6.x). */
+  rttSeq?: number;
+  mdevMax?: number;
+  /** maxPacketsOut, isCwndLimited and cwndUsageSeq are tcp_cwnd_validate's bookkeeping (6.x). */
+  maxPacketsOut?: number;
+  isCwndLimited?: boolean;
+  cwndUsageSeq?: number;
+  /** rtoExpires is when the retransmit timer is due (ns); rtoQueuedAt when its queued event runs. */
+  rtoExpires?: number | undefined;
+  rtoQueuedAt?: number;
+  /** delackTimer is the queued icsk_delack_timer event, if armed. */
+  delackTimer?: number | undefined;
+  /** probeTimer is the queued zero-window probe timer event, if armed. */
+  probeTimer?: number | undefined;
+  /** ack holds icsk_ack: pending, quick, pingpong, ato (jiffies), lrcvtime (jiffies), rcv_mss. */
+  ack?: { pending: number; quick: number; pingpong: number; ato: number; lrcvtime: number; rcv_mss: number };
+  /** rcvRtt is rcv_rtt_est.rtt: the receiver's RTT estimate (jiffies << 3). */
+  rcvRtt?: number;
+  /** rcvq holds tcp_rcv_space_adjust's rcvq_space: space, seq, time (jiffies). */
+  rcvq?: { space: number; seq: number; time: number };
+  /** sackBlocks is selective_acks: the SACK blocks the receiver reports, newest first. */
+  sackBlocks?: { left: number; right: number }[];
+  /** synackRetries counts SYN-ACK retransmissions of a passive open (req->num_timeout). */
+  synackRetries?: number;
+}
+
+/** tcpx returns sk's untraced TCP state (the TcpSockExtra view of the same object). */
+export function tcpx(sk: Sock): TcpSockExtra {
+  return sk as unknown as TcpSockExtra;
+}
+
+/** skbx returns skb's per-skb TCP state (the TcpSkbExtra view of the same object). */
+export function skbx(skb: SkBuff): TcpSkbExtra {
+  return skb as unknown as TcpSkbExtra;
+}

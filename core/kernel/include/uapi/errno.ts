@@ -20,6 +20,7 @@ export const ERRNO_TABLE = [
   ['ENFILE', 23, 'Too many open files in system'],
   ['EMFILE', 24, 'Too many open files'], // fd table full
   ['EPIPE', 32, 'Broken pipe'], // send after shutdown or error
+  ['EDOM', 33, 'Numerical argument out of domain'], // SO_RCVTIMEO with tv_usec out of range
   ['ENOTSOCK', 88, 'Socket operation on non-socket'],
   ['EDESTADDRREQ', 89, 'Destination address required'],
   ['EMSGSIZE', 90, 'Message too long'],

@@ -40,3 +40,16 @@ export function ipFromString(s: string): number | undefined {
   if (p.some((x) => x > 255)) return undefined;
   return ((p[0]! << 24) | (p[1]! << 16) | (p[2]! << 8) | p[3]!) >>> 0;
 }
+
+/** IP_OPT maps the SOL_IP option names SockLab handles to their numbers (include/uapi/linux/in.h), one row per option. */
+// prettier-ignore
+export const IP_OPT = {
+  IP_TOS: 1, // inet->tos
+  IP_TTL: 2, // inet->uc_ttl
+  IP_HDRINCL: 3, // inet->hdrincl (raw sockets)
+  IP_MTU_DISCOVER: 10, // inet->pmtudisc
+  IP_RECVERR: 11, // inet->recverr
+} as const;
+
+/** IP_PMTUDISC_DO is pmtudisc 2: always set DF, refuse datagrams above the MTU with EMSGSIZE. */
+export const IP_PMTUDISC_DO = 2;

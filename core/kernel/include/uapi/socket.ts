@@ -81,3 +81,8 @@ export const SS = {
   SS_CONNECTED: 3, // connected to a socket
   SS_DISCONNECTING: 4, // in process of disconnecting
 } as const;
+
+/** MSG_TRUNC asks recv for a datagram's real length and, in msg_flags, reports a truncated one (0x20). */
+export const MSG_TRUNC = 0x20;
+/** MSG_CTRUNC reports truncated control data in msg_flags (0x8). */
+export const MSG_CTRUNC = 0x8;

@@ -1,7 +1,9 @@
 // net/core/dev.c and net/sched/sch_generic.c: transmit (dev_queue_xmit → the root qdisc →
 // sch_direct_xmit → dev_hard_start_xmit → ndo_start_xmit) and receive (netif_receive_skb →
-// the packet_type dispatch to ip_rcv or arp_rcv). The drivers are the loopback device and
-// SockLab's Ethernet NIC, whose frames go onto the world's segment.
+// the packet_type dispatch to ip_rcv or arp_rcv). The root qdisc is pfifo_fast (a bounded
+// queue behind a busy NIC, net/sched/sch_generic.ts) or netem (net/sched/sch_netem.ts). The
+// drivers are the loopback device and SockLab's Ethernet NIC, whose frames go onto the
+// world's segment.
 
 import { kchain } from '../../host/chain';
 import type { Host } from '../../host/host';
@@ -9,6 +11,8 @@ import { kset } from '../../host/kstruct';
 import type { SkBuff } from '../../include/linux/skbuff';
 import { ETH_P_ARP, ETH_P_IP } from '../../include/uapi/if_ether';
 import { ip_rcv } from '../ipv4/ip_input';
+import { pfifo_fast_enqueue } from '../sched/sch_generic';
+import { netem_enqueue, netemOf } from '../sched/sch_netem';
 import { arp_rcv } from '../ipv4/arp';
 import { alloc_skb, consume_skb, kfree_skb, skb_pull, skb_put, skb_reserve, skbData } from './skbuff';
 
@@ -53,14 +57,11 @@ export function dev_queue_xmit(h: Host, skb: SkBuff): number {
     if (h.trace.wants('net_dev_queue'))
       h.trace.record('net_dev_queue', h.now, h.name, { name: dev.f.name, skbaddr: skb.addr, len: skb.f.len });
     if (dev.f.qdisc === 'noqueue') return dev_hard_start_xmit(h, skb);
-    return h.kcall('__dev_xmit_skb', `skb=${skb.addr}, q=${dev.f.qdisc}`, () =>
-      h.kcall(
-        'sch_direct_xmit',
-        `skb=${skb.addr}`,
-        () => dev_hard_start_xmit(h, skb),
-        'net/sched/sch_generic.c',
-      ),
-    );
+    return h.kcall('__dev_xmit_skb', `skb=${skb.addr}, q=${dev.f.qdisc}`, () => {
+      const netem = dev.f.qdisc === 'netem' ? netemOf(dev) : undefined;
+      if (netem !== undefined) return netem_enqueue(h, netem, skb, (s) => dev_hard_start_xmit(h, s));
+      return pfifo_fast_enqueue(h, dev, skb, () => dev_hard_start_xmit(h, skb));
+    });
   });
 }
 
@@ -78,12 +79,17 @@ function eth_xmit(h: Host, skb: SkBuff): number {
 function loopback_xmit(h: Host, skb: SkBuff): number {
   kset(h, skb, 'sk', null);
   eth_type_trans(h, skb);
+  netif_rx(h, skb);
+  return 0;
+}
+
+/** netif_rx puts skb on the CPU's backlog; the receive softirq (process_backlog) hands it to netif_receive_skb. */
+export function netif_rx(h: Host, skb: SkBuff): void {
   h.kcall('netif_rx', `skb=${skb.addr}`, () => {
     h.sim.after(0, 'process_backlog', () =>
       h.kcall('net_rx_action', '', () => h.kcall('process_backlog', '', () => netif_receive_skb(h, skb))),
     );
   });
-  return 0;
 }
 
 /** eth_type_trans sets skb->protocol from the Ethernet header and pulls it (net/ethernet/eth.c). */

@@ -1,25 +1,36 @@
 // Socket options: sock_setsockopt / sock_getsockopt (net/core/sock.c) for SOL_SOCKET, and the
 // protocol levels through sock_common_setsockopt → sk_prot->setsockopt (tcp_setsockopt,
 // udp_setsockopt → ip_setsockopt). Option numbers from reference §5.4; unknown options give
-// ENOPROTOOPT, a short optlen EINVAL, as Linux does.
+// ENOPROTOOPT, a short optlen EINVAL, as Linux does. Option values arrive as an int or as the
+// caller's raw optval bytes (struct timeval for SO_RCVTIMEO / SO_SNDTIMEO).
 
 import type { Host } from '../../host/host';
 import { kset } from '../../host/kstruct';
 import type { Socket } from '../../include/linux/net';
+import type { Sock } from '../../include/net/sock';
 import { TCP_NAGLE_CORK, TCP_NAGLE_OFF, TCP_NAGLE_PUSH } from '../../include/linux/tcp';
 import { TCP_STATE } from '../../include/net/tcp_states';
-import { SOL_SOCKET, SOL_TCP } from '../../include/uapi/socket';
+import { SOL_IP, SOL_SOCKET, SOL_TCP } from '../../include/uapi/socket';
+
+/** SOL_UDP is the UDP option level, IPPROTO_UDP (17). */
+const SOL_UDP = 17;
+import { tcp_getsockopt_congestion, tcp_setsockopt_congestion } from '../ipv4/tcp_cong';
+import { udp_push_pending_frames, UDP_CORK } from '../ipv4/udp_cork';
+import { intOf, ip_getsockopt, ip_setsockopt, setFlag, sock_set_timeout, timevalBytes } from './sockopt_ip';
 import { tcp_push_pending } from '../ipv4/tcp';
 
 /** SO maps the SOL_SOCKET option names SockLab handles to their numbers, one row per option. */
 // prettier-ignore
 export const SO = {
   SO_REUSEADDR: 2, // sk_reuse
+  SO_BROADCAST: 6, // SOCK_BROADCAST: datagrams to broadcast addresses allowed
   SO_TYPE: 3, // read-only: sk_type
   SO_ERROR: 4, // read-only: takes sk_err
   SO_SNDBUF: 7, // sk_sndbuf = 2 × min(val, wmem_max)
   SO_RCVBUF: 8, // sk_rcvbuf = 2 × min(val, rmem_max)
   SO_KEEPALIVE: 9, // SOCK_KEEPOPEN
+  SO_RCVTIMEO: 20, // sk_rcvtimeo from a struct timeval (SO_RCVTIMEO_OLD on x86-64)
+  SO_SNDTIMEO: 21, // sk_sndtimeo from a struct timeval (SO_SNDTIMEO_OLD on x86-64)
   SO_ACCEPTCONN: 30, // read-only: listening
   SO_PROTOCOL: 38, // read-only: sk_protocol
   SO_DOMAIN: 39, // read-only: sk_family
@@ -31,6 +42,7 @@ export const TCP_OPT = {
   TCP_NODELAY: 1, // nonagle OFF|PUSH
   TCP_MAXSEG: 2, // mss_cache (read)
   TCP_CORK: 3, // nonagle CORK
+  TCP_CONGESTION: 13, // icsk_ca_ops by name (a string: tcp_cong.ts)
 } as const;
 
 /** SOCK_SNDBUF_LOCK and SOCK_RCVBUF_LOCK are the sk_userlocks bits SO_SNDBUF/SO_RCVBUF set. */
@@ -43,21 +55,19 @@ export function setsockopt(
   sock: Socket,
   level: number,
   name: number,
-  val: number,
+  optval: number | Uint8Array,
   optlen: number,
 ): number {
   const sk = sock.sk!;
+  const val = intOf(optval);
   if (level === SOL_SOCKET) {
     return h.kcall('sock_setsockopt', `level=SOL_SOCKET, optname=${name}, val=${val}`, () => {
+      if (name === SO.SO_RCVTIMEO || name === SO.SO_SNDTIMEO)
+        return sock_set_timeout(h, sk, name, optval, optlen);
       if (optlen < 4) return h.kerr('EINVAL', `optlen ${optlen} < sizeof(int)`);
       if (name === SO.SO_REUSEADDR) kset(h, sk, 'sk_reuse', val !== 0 ? 1 : 0);
-      else if (name === SO.SO_KEEPALIVE)
-        kset(
-          h,
-          sk,
-          'sk_flags',
-          val !== 0 ? `${sk.f.sk_flags}|SOCK_KEEPOPEN` : sk.f.sk_flags.replace('|SOCK_KEEPOPEN', ''),
-        );
+      else if (name === SO.SO_BROADCAST) setFlag(h, sk, 'SOCK_BROADCAST', val !== 0);
+      else if (name === SO.SO_KEEPALIVE) setFlag(h, sk, 'SOCK_KEEPOPEN', val !== 0);
       else if (name === SO.SO_SNDBUF) {
         kset(h, sk, 'sk_userlocks', sk.f.sk_userlocks | SOCK_SNDBUF_LOCK);
         kset(h, sk, 'sk_sndbuf', 2 * Math.min(val >>> 0, h.sysctl['net.core.wmem_max']));
@@ -74,8 +84,11 @@ export function setsockopt(
     () => {
       const fn = h.profile.protos[sk.protoName]?.['setsockopt'] ?? 'ip_setsockopt';
       return h.kcall(fn, `level=${level}, optname=${name}, val=${val} via ${sk.protoName}.setsockopt`, () => {
+        if (level === SOL_IP) return ip_setsockopt(h, sk, name, val, optlen);
+        if (level === SOL_UDP && sk.protoName === 'udp_prot') return udp_setsockopt(h, sk, name, val, optlen);
         if (level !== SOL_TCP || sk.protoName !== 'tcp_prot')
           return h.kerr('ENOPROTOOPT', `level ${level} option ${name} is not simulated`);
+        if (name === TCP_OPT.TCP_CONGESTION) return tcp_setsockopt_congestion(h, sk, optval, optlen);
         if (optlen < 4) return h.kerr('EINVAL', `optlen ${optlen} < sizeof(int)`);
         const ng = Number(sk.f['nonagle']);
         if (name === TCP_OPT.TCP_NODELAY) {
@@ -102,7 +115,13 @@ export function setsockopt(
 }
 
 /** getsockopt reads one option of sock; the value, or -errno. */
-export function getsockopt(h: Host, sock: Socket, level: number, name: number): number {
+export function getsockopt(
+  h: Host,
+  sock: Socket,
+  level: number,
+  name: number,
+  out?: { val?: Uint8Array },
+): number {
   const sk = sock.sk!;
   if (level === SOL_SOCKET) {
     return h.kcall('sock_getsockopt', `level=SOL_SOCKET, optname=${name}`, () => {
@@ -114,7 +133,10 @@ export function getsockopt(h: Host, sock: Socket, level: number, name: number): 
         case SO.SO_ERROR: {
           const e = sk.f.sk_err;
           kset(h, sk, 'sk_err', 0);
-          return e;
+          if (e !== 0) return e;
+          const soft = sk.f.sk_err_soft; // sock_getsockopt falls back to xchg(&sk->sk_err_soft, 0)
+          if (soft !== 0) kset(h, sk, 'sk_err_soft', 0);
+          return soft;
         }
         case SO.SO_SNDBUF:
           return sk.f.sk_sndbuf;
@@ -122,6 +144,14 @@ export function getsockopt(h: Host, sock: Socket, level: number, name: number): 
           return sk.f.sk_rcvbuf;
         case SO.SO_KEEPALIVE:
           return sk.f.sk_flags.includes('SOCK_KEEPOPEN') ? 1 : 0;
+        case SO.SO_BROADCAST:
+          return sk.f.sk_flags.includes('SOCK_BROADCAST') ? 1 : 0;
+        case SO.SO_RCVTIMEO:
+        case SO.SO_SNDTIMEO: {
+          const t = name === SO.SO_RCVTIMEO ? sk.f.sk_rcvtimeo : sk.f.sk_sndtimeo;
+          if (out !== undefined) out.val = timevalBytes(t);
+          return 0;
+        }
         case SO.SO_ACCEPTCONN:
           return sk.f.sk_state === TCP_STATE.TCP_LISTEN ? 1 : 0;
         case SO.SO_PROTOCOL:
@@ -139,14 +169,30 @@ export function getsockopt(h: Host, sock: Socket, level: number, name: number): 
     () => {
       const fn = h.profile.protos[sk.protoName]?.['getsockopt'] ?? 'ip_getsockopt';
       return h.kcall(fn, `level=${level}, optname=${name} via ${sk.protoName}.getsockopt`, () => {
+        if (level === SOL_IP) return ip_getsockopt(h, sk, name);
+        if (level === SOL_UDP && sk.protoName === 'udp_prot' && name === UDP_CORK)
+          return Number(sk.f['corkflag'] ?? 0);
         if (level !== SOL_TCP || sk.protoName !== 'tcp_prot')
           return h.kerr('ENOPROTOOPT', `level ${level} option ${name} is not simulated`);
         const ng = Number(sk.f['nonagle']);
         if (name === TCP_OPT.TCP_NODELAY) return (ng & TCP_NAGLE_OFF) !== 0 ? 1 : 0;
         if (name === TCP_OPT.TCP_CORK) return (ng & TCP_NAGLE_CORK) !== 0 ? 1 : 0;
         if (name === TCP_OPT.TCP_MAXSEG) return Number(sk.f['mss_cache']);
+        if (name === TCP_OPT.TCP_CONGESTION) return tcp_getsockopt_congestion(sk, out);
         return h.kerr('ENOPROTOOPT', `TCP option ${name} is not simulated`);
       });
     },
   );
+}
+
+/** udp_setsockopt handles SOL_UDP: UDP_CORK corks the socket, and clearing it sends what was appended (udp_lib_setsockopt). */
+function udp_setsockopt(h: Host, sk: Sock, name: number, val: number, optlen: number): number {
+  if (optlen < 4) return h.kerr('EINVAL', `optlen ${optlen} < sizeof(int)`);
+  if (name !== UDP_CORK) return h.kerr('ENOPROTOOPT', `SOL_UDP option ${name} is not simulated`);
+  kset(h, sk, 'corkflag', val !== 0 ? 1 : 0);
+  if (val === 0) {
+    const r = udp_push_pending_frames(h, sk);
+    if (r < 0) return r;
+  }
+  return 0;
 }

@@ -48,9 +48,10 @@ function arp_send(
   });
 }
 
-/** arp_solicit sends the ARP request who-has n.primary_key (arp_hh_ops.solicit). */
+/** arp_solicit sends the ARP request who-has n.primary_key (arp_hh_ops.solicit): unicast to the known address while probing (NUD_PROBE), else broadcast. */
 export function arp_solicit(h: Host, n: Neighbour): void {
-  arp_send(h, wireArp.ARPOP_REQUEST, n.f.dev, n.f.primary_key, '00:00:00:00:00:00', 'ff:ff:ff:ff:ff:ff');
+  const dst = n.f.nud_state === NUD.NUD_PROBE ? n.f.ha : 'ff:ff:ff:ff:ff:ff';
+  arp_send(h, wireArp.ARPOP_REQUEST, n.f.dev, n.f.primary_key, '00:00:00:00:00:00', dst);
 }
 
 /** arp_rcv takes an ARP skb from netif_receive_skb (arp_packet_type.func) and processes it. */
@@ -71,7 +72,8 @@ export function arp_rcv(h: Host, skb: SkBuff): number {
       arp_send(h, wireArp.ARPOP_REPLY, dev, sip, parsed.senderMac, parsed.senderMac);
     } else if (parsed.operation === wireArp.ARPOP_REPLY) {
       const n = neigh_lookup(h, sip, dev);
-      if (n !== undefined) neigh_update(h, n, parsed.senderMac, NUD.NUD_REACHABLE);
+      if (n !== undefined && n.f.nud_state !== NUD.NUD_NOARP && n.f.nud_state !== NUD.NUD_PERMANENT)
+        neigh_update(h, n, parsed.senderMac, NUD.NUD_REACHABLE);
     }
     consume_skb(h, skb);
     return 0;

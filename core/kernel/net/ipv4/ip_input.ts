@@ -1,6 +1,7 @@
 // net/ipv4/ip_input.c: ip_rcv (header checks, NF_INET_PRE_ROUTING) → ip_rcv_finish (input
 // route) → dst_input = ip_local_deliver (NF_INET_LOCAL_IN) → ip_local_deliver_finish →
-// inet_protos[protocol]->handler (reference §2.11). Handlers register in INET_PROTOS.
+// raw_local_deliver and inet_protos[protocol]->handler (reference §2.11). Handlers register in
+// INET_PROTOS; fragments are reassembled by ip_defrag before NF_INET_LOCAL_IN.
 
 import type { Host } from '../../host/host';
 import { kset } from '../../host/kstruct';
@@ -10,6 +11,10 @@ import { kfree_skb, skb_pull, skbData } from '../core/skbuff';
 import { nf_hook } from '../netfilter/core';
 import { tcp_v4_rcv } from './tcp_ipv4';
 import { udp_rcv } from './udp_io';
+import { icmp_rcv } from './icmp';
+import { raw_local_deliver } from './raw';
+import { ip_defrag, ip_is_fragment } from './ip_fragment';
+import { neigh_confirm } from '../core/neighbour';
 
 /** InetProtocol is a net_protocol handler: tcp_v4_rcv, udp_rcv, icmp_rcv. */
 export type InetProtocol = (h: Host, skb: SkBuff) => number;
@@ -17,9 +22,9 @@ export type InetProtocol = (h: Host, skb: SkBuff) => number;
 /** INET_PROTOS is inet_protos[]: IPPROTO_* → handler name and function; protocols are added as rows. */
 // prettier-ignore
 export const INET_PROTOS: ReadonlyMap<number, readonly [string, InetProtocol]> = new Map<number, readonly [string, InetProtocol]>([
-  [6, ['tcp_v4_rcv', tcp_v4_rcv]], // tcp_protocol
-  [17, ['udp_rcv', udp_rcv]], // udp_protocol
-  // IPPROTO_ICMP → icmp_rcv arrives with ICMP
+  [1, ['icmp_rcv', (h, skb) => icmp_rcv(h, skb)]], // icmp_protocol
+  [6, ['tcp_v4_rcv', (h, skb) => tcp_v4_rcv(h, skb)]], // tcp_protocol
+  [17, ['udp_rcv', (h, skb) => udp_rcv(h, skb)]], // udp_protocol
 ]);
 
 /** ip_rcv validates an IPv4 packet from netif_receive_skb and runs NF_INET_PRE_ROUTING (ip_packet_type.func). */
@@ -46,7 +51,9 @@ function ip_rcv_finish(h: Host, skb: SkBuff): number {
     const route = h.profile.version === '2.6.32' ? 'ip_route_input' : 'ip_route_input_noref';
     const local = h.kcall(route, `skb=${skb.addr}, ${daddr}`, () =>
       h.net.routes.some(
-        (r) => r.type === 'local' && (r.dst === daddr || (r.dst === '127.0.0.0' && daddr.startsWith('127.'))),
+        (r) =>
+          (r.type === 'local' || r.type === 'broadcast') &&
+          (r.dst === daddr || (r.dst === '127.0.0.0' && daddr.startsWith('127.'))),
       ),
     );
     if (!local) {
@@ -59,9 +66,11 @@ function ip_rcv_finish(h: Host, skb: SkBuff): number {
 
 /** ip_local_deliver runs NF_INET_LOCAL_IN for a packet addressed to this host (dst->input). */
 function ip_local_deliver(h: Host, skb: SkBuff): number {
-  return h.kcall('ip_local_deliver', `skb=${skb.addr} via dst->input`, () =>
-    nf_hook(h, 'NF_INET_LOCAL_IN', skb, () => ip_local_deliver_finish(h, skb)),
-  );
+  return h.kcall('ip_local_deliver', `skb=${skb.addr} via dst->input`, () => {
+    const whole = ip_is_fragment(skb) ? ip_defrag(h, skb) : skb;
+    if (whole === null) return 0;
+    return nf_hook(h, 'NF_INET_LOCAL_IN', whole, () => ip_local_deliver_finish(h, whole));
+  });
 }
 
 /** ip_local_deliver_finish strips the IP header and calls the protocol's handler. */
@@ -71,7 +80,13 @@ function ip_local_deliver_finish(h: Host, skb: SkBuff): number {
     const protocol = d[9]!;
     skb_pull(h, skb, (d[0]! & 0x0f) * 4);
     kset(h, skb, 'transport_header', skb.f.data);
+    if (protocol === 6 && (skbData(skb)[13]! & 0x10) !== 0 && skb.f.dev !== null) {
+      // tcp_ack's dst_confirm, approximated: an ACK from an on-link peer confirms its neighbour entry.
+      const n = skb.head.subarray(skb.f.network_header);
+      neigh_confirm(h, `${n[12]}.${n[13]}.${n[14]}.${n[15]}`, skb.f.dev);
+    }
     const body = (): number => {
+      raw_local_deliver(h, skb, protocol);
       const p = INET_PROTOS.get(protocol);
       if (p === undefined) {
         kfree_skb(h, skb, 'SKB_DROP_REASON_IP_NOPROTO');

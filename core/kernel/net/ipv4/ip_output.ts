@@ -16,6 +16,8 @@ import { ip_route_output } from './route';
 import { __neigh_create, neigh_hh_output, neigh_lookup, neigh_resolve_output } from '../core/neighbour';
 import { kfree_skb, skb_push, skbData } from '../core/skbuff';
 import { nf_hook } from '../netfilter/core';
+import { ip_fragment } from './ip_fragment';
+import { ip_mc_output } from './ip_mc_output';
 
 /** ip_send_check recomputes the IPv4 header checksum at skb->network_header. */
 export function ip_send_check(skb: SkBuff): void {
@@ -45,9 +47,15 @@ export function ip_local_out(h: Host, skb: SkBuff): number {
   });
 }
 
-/** dst_output calls skb_dst(skb)->output (ip_output for every unicast route). */
+/** dst_output calls skb_dst(skb)->output: ip_output, or ip_mc_output for a broadcast route. */
 export function dst_output(h: Host, skb: SkBuff): number {
-  return h.kcall('dst_output', `skb=${skb.addr}`, () => ip_output(h, skb), 'include/net/dst.h');
+  const rt = h.live.get(skb.f.dst ?? '') as Rtable | undefined;
+  return h.kcall(
+    'dst_output',
+    `skb=${skb.addr}`,
+    () => (rt?.f['dst.output'] === 'ip_mc_output' ? ip_mc_output(h, skb) : ip_output(h, skb)),
+    'include/net/dst.h',
+  );
 }
 
 /** ip_output sets the device and protocol and runs NF_INET_POST_ROUTING before ip_finish_output. */
@@ -61,17 +69,11 @@ export function ip_output(h: Host, skb: SkBuff): number {
   });
 }
 
-/** ip_finish_output checks the MTU and goes on to ip_finish_output2 (fragmentation is not simulated yet). */
-function ip_finish_output(h: Host, skb: SkBuff, rt: Rtable): number {
+/** ip_finish_output checks the MTU: a longer packet goes through ip_fragment, each fragment to ip_finish_output2. */
+export function ip_finish_output(h: Host, skb: SkBuff, rt: Rtable): number {
   return h.kcall('ip_finish_output', `skb=${skb.addr}`, () => {
     const mtu = h.net.devices.get(rt.f['dst.dev'] ?? '')?.f.mtu ?? 1500;
-    if (skb.f.len > mtu) {
-      kfree_skb(h, skb, 'SKB_DROP_REASON_PKT_TOO_BIG');
-      return h.kerr(
-        'EMSGSIZE',
-        `packet of ${skb.f.len} bytes exceeds MTU ${mtu} and ip_fragment is not simulated yet`,
-      );
-    }
+    if (skb.f.len > mtu) return ip_fragment(h, skb, mtu, (frag) => ip_finish_output2(h, frag, rt));
     return ip_finish_output2(h, skb, rt);
   });
 }

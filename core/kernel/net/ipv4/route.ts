@@ -9,6 +9,9 @@ import { RTABLE_ZERO, RTN_LOCAL, RTN_UNICAST, type Rtable } from '../../include/
 import { ipFromString, ipToString } from '../../include/uapi/in';
 import type { Route } from '../../world/net';
 
+/** RTN_BROADCAST is rt_type 3: a broadcast address (flags RTCF_BROADCAST | RTCF_LOCAL). */
+const RTN_BROADCAST = 3;
+
 /** RT_TABLE_LOCAL is table id 255; RT_TABLE_MAIN is 254. */
 export const RT_TABLE_LOCAL = 255;
 
@@ -77,10 +80,11 @@ function newRtable(h: Host, res: Route, daddr: string): Rtable {
   const local = res.type === 'local';
   const rt = kalloc(h, 'rtable', 256, RTABLE_ZERO);
   kset(h, rt, 'dst.dev', local ? 'lo' : res.dev);
-  kset(h, rt, 'dst.output', 'ip_output');
-  if (local) kset(h, rt, 'dst.input', 'ip_local_deliver');
+  const broadcast = res.type === 'broadcast';
+  kset(h, rt, 'dst.output', broadcast ? 'ip_mc_output' : 'ip_output'); // __mkroute_output: RTCF_BROADCAST|RTCF_LOCAL
+  if (local || broadcast) kset(h, rt, 'dst.input', 'ip_local_deliver');
   kset(h, rt, 'dst.__refcnt', 1);
-  kset(h, rt, 'rt_type', local ? RTN_LOCAL : RTN_UNICAST);
+  kset(h, rt, 'rt_type', local ? RTN_LOCAL : res.type === 'broadcast' ? RTN_BROADCAST : RTN_UNICAST);
   if (h.profile.version === '2.6.32') {
     kset(h, rt, 'rt_gateway', res.gw ?? daddr);
     kset(h, rt, 'rt_dst', daddr);

@@ -3,22 +3,34 @@
 // cwnd / receive-window / Nagle gates, tcp_event_new_data_sent). Reference §2.2–2.4.
 
 import type { Host } from '../../host/host';
-import { inet_csk_reset_xmit_timer } from './tcp_timer';
+import { inet_csk_reset_xmit_timer, tcp_check_probe_timer } from './tcp_timer';
+import { tcp_cleanup_rbuf } from './tcp_delack';
+import { tcp_rcv_space_adjust } from './tcp_window';
 import { kset } from '../../host/kstruct';
-import type { Block } from '../../host/wait';
 import { setNospace, sk_stream_memory_free, sk_stream_wait_memory } from '../core/stream';
 import type { SkBuff } from '../../include/linux/skbuff';
-import { TCP_NAGLE_CORK, TCP_NAGLE_PUSH } from '../../include/linux/tcp';
+import { skbx, TCP_NAGLE_CORK, TCP_NAGLE_PUSH, tcpx } from '../../include/linux/tcp';
+import { before, tcp_packets_in_flight } from './tcp_ack';
+import { tcp_in_cwnd_reduction } from './tcp_recovery';
 import type { Sock } from '../../include/net/sock';
-import { TCP_STATE } from '../../include/net/tcp_states';
-import { MSG_MORE } from '../../include/uapi/socket';
+import { TCP_STATE, tcpStateName } from '../../include/net/tcp_states';
+import { MSG_MORE, MSG_PEEK, MSG_TRUNC, MSG_WAITALL } from '../../include/uapi/socket';
+import { errnoName, type ErrnoName } from '../../include/uapi/errno';
 import { alloc_skb, consume_skb, skb_put, skb_reserve, skbData } from '../core/skbuff';
 import { entail, MAX_TCP_HEADER, tcp_transmit_skb, tcpTime, TCPHDR } from './tcp_output';
 
-/** sendHead is tcp_send_head(sk): the first skb on sk_write_queue not yet sent. */
+/** sendHead is tcp_send_head(sk): the first skb on sk_write_queue not yet sent (a binary search: the queue is in sequence order). */
 function sendHead(sk: Sock): SkBuff | null {
   const nxt = Number(sk.f['snd_nxt']);
-  return sk.writeQueue.find((s) => ((s.cb.seq - nxt) | 0) >= 0) ?? null;
+  const q = sk.writeQueue;
+  let lo = 0;
+  let hi = q.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (((q[mid]!.cb.seq - nxt) | 0) >= 0) hi = mid;
+    else lo = mid + 1;
+  }
+  return q[lo] ?? null;
 }
 
 /** tcp_write_xmit sends queued skbs while cwnd, the peer's window and Nagle allow; 1 when data stayed queued with nothing in flight. */
@@ -28,15 +40,17 @@ export function tcp_write_xmit(h: Host, sk: Sock, mss: number, nonagle: number, 
     `sk=${sk.addr}, mss_now=${mss}, nonagle=${nonagle}, push_one=${pushOne ? 1 : 0}`,
     () => {
       let sent = 0;
+      let cwndLimited = false;
       for (let skb = sendHead(sk); skb !== null; skb = sendHead(sk)) {
         const s = skb;
         h.kcall('tcp_init_tso_segs', `skb=${s.addr}`, () => 1);
-        const inFlight = Number(sk.f['packets_out']);
+        const inFlight = tcp_packets_in_flight(sk);
+        if (inFlight >= Number(sk.f['snd_cwnd'])) cwndLimited = true;
         if (
           !h.kcall(
             'tcp_cwnd_test',
             `in_flight=${inFlight}, snd_cwnd=${sk.f['snd_cwnd']}`,
-            () => inFlight < Number(sk.f['snd_cwnd']),
+            () => inFlight < Number(sk.f['snd_cwnd']) || (s.cb.tcp_flags & TCPHDR.FIN) !== 0,
           )
         )
           break;
@@ -47,12 +61,14 @@ export function tcp_write_xmit(h: Host, sk: Sock, mss: number, nonagle: number, 
         const ng = last ? nonagle : TCP_NAGLE_PUSH;
         if (!h.kcall('tcp_nagle_test', `nonagle=${ng}`, () => nagleOk(sk, s, mss, ng))) break;
         s.cb.when = tcpTime(h) || 1;
-        if (tcp_transmit_skb(h, sk, s, true) < 0) break;
+        skbx(s).mstampNs = h.now;
+        if (tcp_transmit_skb(h, sk, s, true) !== 0) break;
         h.kcall('tcp_event_new_data_sent', `sk=${sk.addr}, skb=${s.addr}`, () => {
           const first = Number(sk.f['packets_out']) === 0;
           kset(h, sk, 'snd_nxt', s.cb.end_seq);
           kset(h, sk, 'sk_send_head', sendHead(sk)?.addr ?? null);
           kset(h, sk, 'packets_out', Number(sk.f['packets_out']) + 1);
+          if (tcp_in_cwnd_reduction(sk)) tcpx(sk).prrOut = (tcpx(sk).prrOut ?? 0) + 1;
           if (first) inet_csk_reset_xmit_timer(h, sk);
         });
         h.kcall('tcp_minshall_update', '', () =>
@@ -61,6 +77,8 @@ export function tcp_write_xmit(h: Host, sk: Sock, mss: number, nonagle: number, 
         sent++;
         if (pushOne) break;
       }
+      if (tcp_packets_in_flight(sk) >= Number(sk.f['snd_cwnd'])) cwndLimited = true;
+      if (sent > 0 || cwndLimited) tcp_cwnd_validate(sk, cwndLimited);
       if (sent > 0) {
         if (h.profile.version === '2.6.32') h.kcall('tcp_cwnd_validate', `sk=${sk.addr}`, () => undefined);
         else h.kcall('tcp_schedule_loss_probe', `sk=${sk.addr}`, () => undefined);
@@ -71,6 +89,23 @@ export function tcp_write_xmit(h: Host, sk: Sock, mss: number, nonagle: number, 
   );
 }
 
+/** tcp_cwnd_validate remembers whether the sender filled cwnd and the most it had in flight, which tcp_is_cwnd_limited reads (6.x bookkeeping). */
+function tcp_cwnd_validate(sk: Sock, isCwndLimited: boolean): void {
+  const x = tcpx(sk);
+  const packets = Number(sk.f['packets_out']);
+  const una = Number(sk.f['snd_una']);
+  if (
+    x.cwndUsageSeq === undefined ||
+    !before(una, x.cwndUsageSeq) ||
+    isCwndLimited ||
+    (x.isCwndLimited !== true && packets > (x.maxPacketsOut ?? 0))
+  ) {
+    x.isCwndLimited = isCwndLimited;
+    x.maxPacketsOut = packets;
+    x.cwndUsageSeq = Number(sk.f['snd_nxt']);
+  }
+}
+
 /** nagleOk is tcp_nagle_test: push, a full segment, or no unacknowledged small segment lets the skb go. */
 function nagleOk(sk: Sock, skb: SkBuff, mss: number, nonagle: number): boolean {
   if ((nonagle & TCP_NAGLE_PUSH) !== 0 || (skb.cb.tcp_flags & TCPHDR.FIN) !== 0) return true;
@@ -78,6 +113,15 @@ function nagleOk(sk: Sock, skb: SkBuff, mss: number, nonagle: number): boolean {
   if ((nonagle & TCP_NAGLE_CORK) !== 0) return false;
   const smlOutstanding = ((Number(sk.f['snd_sml']) - Number(sk.f['snd_una'])) | 0) > 0;
   return !(nonagle === 0 && Number(sk.f['packets_out']) > 0 && smlOutstanding);
+}
+
+/** sock_error takes the pending sk_err and returns it as -errno, explained by whoever set it (include/net/sock.h). */
+function sock_error(h: Host, sk: Sock): number {
+  const e = sk.f.sk_err;
+  kset(h, sk, 'sk_err', 0);
+  const r = h.kerr(errnoName(e) as ErrnoName, 'sock_error: a pending error');
+  if (sk.errOrigin !== undefined && sk.errOrigin.errno === e) h.lastErr = sk.errOrigin;
+  return r;
 }
 
 /** tcp_push marks PSH unless MSG_MORE and pushes pending frames (tcp.c). */
@@ -97,8 +141,7 @@ export function tcp_push(h: Host, sk: Sock, flags: number, mss: number, nonagle:
       const ng = (flags & MSG_MORE) !== 0 ? TCP_NAGLE_CORK : nonagle;
       h.kcall('__tcp_push_pending_frames', `sk=${sk.addr}, mss_now=${mss}, nonagle=${ng}`, () => {
         if (sk.f.sk_state === TCP_STATE.TCP_CLOSE) return;
-        if (tcp_write_xmit(h, sk, mss, ng, false) !== 0)
-          h.kcall('tcp_check_probe_timer', '', () => undefined);
+        if (tcp_write_xmit(h, sk, mss, ng, false) !== 0) tcp_check_probe_timer(h, sk);
       });
     },
   );
@@ -157,14 +200,16 @@ export function tcp_sendmsg(
   const body = (): number | TcpSendWait => {
     const st = sk.f.sk_state;
     if (st !== TCP_STATE.TCP_ESTABLISHED && st !== TCP_STATE.TCP_CLOSE_WAIT) {
-      const w = h.kcall('sk_stream_wait_connect', `sk=${sk.addr}`, () =>
-        st === TCP_STATE.TCP_SYN_SENT || st === TCP_STATE.TCP_SYN_RECV
+      const w = h.kcall('sk_stream_wait_connect', `sk=${sk.addr}`, () => {
+        if (sk.f.sk_err !== 0) return sock_error(h, sk);
+        return st === TCP_STATE.TCP_SYN_SENT || st === TCP_STATE.TCP_SYN_RECV
           ? 0
-          : h.kerr('EPIPE', `sk_state ${st} is not a connected state`),
-      );
+          : h.kerr('EPIPE', `sk_state ${tcpStateName(st)} is not a connected state`);
+      });
       if (w < 0) return ctx.done > 0 ? ctx.done : w;
       if (sk.socket !== null) return { wait: 'sk_stream_wait_connect', copied: ctx.done };
     }
+    if (sk.f.sk_err !== 0) return ctx.done > 0 ? ctx.done : sock_error(h, sk);
     if (sk.f.sk_shutdown & 2) return ctx.done > 0 ? ctx.done : h.kerr('EPIPE', 'SEND_SHUTDOWN is set');
     const mss = h.kcall('tcp_send_mss', `sk=${sk.addr}`, () => Number(sk.f['mss_cache']));
     const sizeGoal = mss;
@@ -208,56 +253,95 @@ export function tcp_sendmsg(
   );
 }
 
-/** tcp_recvmsg copies queued data to buf, advancing copied_seq; bytes copied, a Block, or -EAGAIN. */
-export function tcp_recvmsg(h: Host, sk: Sock, buf: Uint8Array, nonblock: boolean): number | Block {
+/** TcpRecvWait says tcp_recvmsg must sleep in sk_wait_data after copying copied bytes in all (MSG_WAITALL keeps them across the wait). */
+export interface TcpRecvWait {
+  readonly wait: 'sk_wait_data';
+  readonly copied: number;
+}
+
+/** TcpRecvCtx is what the socket layer tells tcp_recvmsg: non-blocking, the recv flags, and the bytes a restarted call already copied. */
+export interface TcpRecvCtx {
+  readonly nonblock: boolean;
+  readonly flags: number;
+  readonly done: number;
+}
+
+/** tcp_recvmsg copies queued data to buf from copied_seq (from a private peek_seq under MSG_PEEK, discarding it under MSG_TRUNC) until sock_rcvlowat's target (len under MSG_WAITALL); bytes, a wait, or -errno. */
+export function tcp_recvmsg(
+  h: Host,
+  sk: Sock,
+  buf: Uint8Array,
+  ctx: TcpRecvCtx = { nonblock: false, flags: 0, done: 0 },
+): number | TcpRecvWait {
   return h.kcall('tcp_recvmsg', `sk=${sk.addr}, len=${buf.length} via ${sk.protoName}.recvmsg`, () => {
-    let copied = 0;
-    while (copied < buf.length && sk.receiveQueue.length > 0) {
-      const skb = sk.receiveQueue[0]!;
+    const { flags } = ctx;
+    const peek = (flags & MSG_PEEK) !== 0;
+    const target = (flags & MSG_WAITALL) !== 0 ? buf.length : Math.min(Math.max(sk.f.sk_rcvlowat, 1), buf.length);
+    let seq = (Number(sk.f['copied_seq']) + (peek ? ctx.done : 0)) >>> 0;
+    let copied = ctx.done;
+    let i = 0;
+    while (copied < buf.length && i < sk.receiveQueue.length) {
+      const skb = sk.receiveQueue[i]!;
       const d = skbData(skb);
-      const off = (Number(sk.f['copied_seq']) - skb.cb.seq) >>> 0;
-      const n = Math.min(d.length - off, buf.length - copied);
-      h.kcall(
-        h.profile.version === '6.x' ? 'skb_copy_datagram_msg' : 'skb_copy_datagram_iovec',
-        `skb=${skb.addr}, ${n}`,
-        () => buf.set(d.subarray(off, off + n), copied),
-      );
-      copied += n;
-      kset(h, sk, 'copied_seq', (Number(sk.f['copied_seq']) + n) >>> 0);
-      if (off + n >= d.length) {
-        sk.receiveQueue.shift();
-        kset(h, sk, 'sk_receive_queue', sk.receiveQueue.length);
-        kset(h, sk, 'sk_rmem_alloc', sk.f.sk_rmem_alloc - skb.f.truesize);
-        consume_skb(h, skb);
+      const off = (seq - skb.cb.seq) >>> 0;
+      if (off >= d.length) {
+        i++;
+        continue;
       }
+      const n = Math.min(d.length - off, buf.length - copied);
+      if ((flags & MSG_TRUNC) === 0) {
+        const at = copied;
+        h.kcall(
+          h.profile.version === '6.x' ? 'skb_copy_datagram_msg' : 'skb_copy_datagram_iovec',
+          `skb=${skb.addr}, ${n}`,
+          () => buf.set(d.subarray(off, off + n), at),
+        );
+      }
+      copied += n;
+      seq = (seq + n) >>> 0;
+      if (!peek) kset(h, sk, 'copied_seq', seq);
+      if (off + n < d.length) continue;
+      if (peek) {
+        i++;
+        continue;
+      }
+      sk.receiveQueue.shift();
+      kset(h, sk, 'sk_receive_queue', sk.receiveQueue.length);
+      kset(h, sk, 'sk_rmem_alloc', sk.f.sk_rmem_alloc - skb.f.truesize);
+      consume_skb(h, skb);
     }
     if (copied === 0) {
-      if (sk.f.sk_err !== 0) {
-        const e = sk.f.sk_err;
-        kset(h, sk, 'sk_err', 0);
-        const r = h.kerr(
-          e === 104 ? 'ECONNRESET' : e === 32 ? 'EPIPE' : 'ECONNREFUSED',
-          'sock_error: a pending error',
-        );
-        if (sk.errOrigin !== undefined && sk.errOrigin.errno === e) h.lastErr = sk.errOrigin;
-        return r;
-      }
+      if (sk.f.sk_err !== 0) return sock_error(h, sk);
       if (sk.f.sk_state !== TCP_STATE.TCP_ESTABLISHED) return 0;
-      if (nonblock)
+      if (ctx.nonblock)
         return h.kcall('sk_wait_data', `sk=${sk.addr}`, () =>
           h.kerr('EAGAIN', 'receive queue empty on a non-blocking socket'),
         );
-      if (sk.socket !== null) return { block: sk.socket.wait, timeoutNs: null };
+      if (sk.socket !== null) return { wait: 'sk_wait_data', copied };
+    } else if (copied < target) {
+      // MSG_WAITALL short of len: sleep for more unless an error, EOF or O_NONBLOCK ends the call with what it has.
+      const eof = sk.f.sk_state !== TCP_STATE.TCP_ESTABLISHED || (sk.f.sk_shutdown & 1) !== 0;
+      if (!ctx.nonblock && sk.f.sk_err === 0 && !eof && sk.socket !== null) {
+        if (copied > ctx.done) finishRead(h, sk, copied - ctx.done);
+        return { wait: 'sk_wait_data', copied };
+      }
     }
-    h.kcall('tcp_cleanup_rbuf', `sk=${sk.addr}, copied=${copied}`, () => undefined);
+    finishRead(h, sk, copied - ctx.done);
     return copied;
   });
+}
+
+/** finishRead ends a read pass: tcp_rcv_space_adjust and tcp_cleanup_rbuf (a window update once the reader freed space). */
+function finishRead(h: Host, sk: Sock, copied: number): void {
+  tcp_rcv_space_adjust(h, sk);
+  tcp_cleanup_rbuf(h, sk, copied);
 }
 
 /** tcp_push_pending is tcp_push_pending_frames: __tcp_push_pending_frames with the socket's own nonagle. */
 export function tcp_push_pending(h: Host, sk: Sock): void {
   const mss = Number(sk.f['mss_cache']);
   h.kcall('__tcp_push_pending_frames', `sk=${sk.addr}, mss_now=${mss}, nonagle=${sk.f['nonagle']}`, () => {
-    if (sk.f.sk_state !== TCP_STATE.TCP_CLOSE) tcp_write_xmit(h, sk, mss, Number(sk.f['nonagle']), false);
+    if (sk.f.sk_state === TCP_STATE.TCP_CLOSE) return;
+    if (tcp_write_xmit(h, sk, mss, Number(sk.f['nonagle']), false) !== 0) tcp_check_probe_timer(h, sk);
   });
 }

@@ -11,6 +11,7 @@ import type { Sock } from '../../include/net/sock';
 import { TCP_STATE } from '../../include/net/tcp_states';
 import type { Task } from '../../sched/task';
 import { IPPROTO } from '../../include/uapi/in';
+import { defaultCongestion } from './tcp_cong';
 
 /** tcpDefaults sets what tcp_init_sock (or 2.6.32's tcp_v4_init_sock) sets (reference §4.11). */
 function tcpDefaults(h: Host, sk: Sock): void {
@@ -24,7 +25,8 @@ function tcpDefaults(h: Host, sk: Sock): void {
   kset(h, sk, 'snd_cwnd_clamp', 0xffffffff);
   kset(h, sk, 'mss_cache', TCP_MSS_DEFAULT);
   kset(h, sk, 'reordering', 3);
-  kset(h, sk, 'icsk_ca_ops', p.tcp.initialCaOps);
+  // 6.x assigns the default module at socket creation (tcp_assign_congestion_control); 2.6.32 and 3.10 a placeholder.
+  kset(h, sk, 'icsk_ca_ops', p.tcp.initialCaOps === 'cubic' ? defaultCongestion(h) : p.tcp.initialCaOps);
   kset(h, sk, 'sk_state', TCP_STATE.TCP_CLOSE);
   kset(h, sk, 'sk_write_space', 'sk_stream_write_space');
   kset(h, sk, 'sk_sndbuf', h.sysctl['net.ipv4.tcp_wmem'][1]);

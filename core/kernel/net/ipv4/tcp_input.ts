@@ -1,6 +1,8 @@
-// net/ipv4/tcp_input.c, the parts a handshake and a first data segment need:
-// tcp_rcv_state_process (SYN_SENT → tcp_rcv_synsent_state_process, SYN_RECV → ESTABLISHED)
-// and tcp_rcv_established's in-order data path (queue, rcv_nxt, ACK, sk_data_ready).
+// net/ipv4/tcp_input.c, segment dispatch: tcp_rcv_state_process (SYN_SENT →
+// tcp_rcv_synsent_state_process, SYN_RECV → ESTABLISHED, the closing states) and
+// tcp_rcv_established (tcp_ack in tcp_ack.ts, then the data in tcp_data.ts, then
+// tcp_data_snd_check and tcp_ack_snd_check, which sends or delays the ACK: tcp_delack.ts).
+// The peer's timestamp is remembered as ts_recent (tcp_replace_ts_recent) for the echo.
 
 import type { Host } from '../../host/host';
 import { kset } from '../../host/kstruct';
@@ -8,86 +10,18 @@ import type { SkBuff } from '../../include/linux/skbuff';
 import type { Sock } from '../../include/net/sock';
 import { TCP_STATE } from '../../include/net/tcp_states';
 import type { TcpRepr } from '../../../wire';
-import { consume_skb, skb_pull, skb_queue_tail } from '../core/skbuff';
+import { consume_skb } from '../core/skbuff';
 import { sk_data_ready, sk_state_change } from '../core/sock_wake';
 import { tcp_set_state } from './tcp_connect';
-import { tcp_send_ack, tcpTime, TCPHDR } from './tcp_output';
+import { ipv4_default_advmss, tcp_send_ack, TCPHDR } from './tcp_output';
 import { tcp_push_pending } from './tcp';
-import { tcp_ack_of_fin, tcp_fin } from './tcp_close';
-import { inet_csk_clear_xmit_timer, inet_csk_reset_xmit_timer } from './tcp_timer';
+import { inet_csk_destroy_sock, tcp_ack_of_fin, tcp_fin } from './tcp_close';
+import { tcp_reset, tcp_v4_send_reset } from './tcp_reset';
 import { tcp_check_space, tcp_init_buffer_space } from './tcp_input_buffer';
-
-/** tcp_ack takes the peer's acknowledgement: snd_una moves, acknowledged skbs leave the write queue. */
-export function tcp_ack(h: Host, sk: Sock, seg: TcpRepr): void {
-  h.kcall('tcp_ack', `sk=${sk.addr}, ack=${seg.ack}`, () => {
-    if (((seg.ack - Number(sk.f['snd_una'])) | 0) <= 0) return;
-    let acked = 0;
-    let sample = -1;
-    kset(h, sk, 'snd_una', seg.ack);
-    while (sk.writeQueue.length > 0 && ((sk.writeQueue[0]!.cb.end_seq - seg.ack) | 0) <= 0) {
-      const skb = sk.writeQueue.shift()!;
-      kset(h, sk, 'sk_write_queue', sk.writeQueue.length);
-      kset(h, sk, 'sk_wmem_queued', sk.f.sk_wmem_queued - skb.f.truesize);
-      kset(h, sk, 'packets_out', Math.max(0, Number(sk.f['packets_out']) - 1));
-      if (skb.f.len > 0) acked++;
-      sk.queueShrunk = true;
-      if (sample < 0 && skb.cb.when > 0) sample = tcpTime(h) - skb.cb.when;
-      consume_skb(h, skb);
-    }
-    if (sample >= 0) tcp_rtt_estimator(h, sk, sample);
-    if (acked > 0) tcp_cong_avoid(h, sk, acked);
-    kset(h, sk, 'icsk_backoff', 0);
-    kset(h, sk, 'icsk_retransmits', 0);
-    if (Number(sk.f['packets_out']) === 0) inet_csk_clear_xmit_timer(h, sk);
-    else h.kcall('tcp_rearm_rto', `sk=${sk.addr}`, () => inet_csk_reset_xmit_timer(h, sk));
-    kset(h, sk, 'snd_wnd', seg.window << Number(sk.f['snd_wscale']));
-  });
-}
-
-/** TCP_RTO_MIN_MS is TCP_RTO_MIN, HZ/5 = 200 ms (reference §4.13). */
-const TCP_RTO_MIN_MS = 200;
-
-/** tcp_rtt_estimator folds an RTT sample (jiffies) into srtt (<< 3) and rttvar and sets icsk_rto = srtt + rttvar (RFC 6298, rttvar >= TCP_RTO_MIN). */
-function tcp_rtt_estimator(h: Host, sk: Sock, m: number): void {
-  h.kcall('tcp_rtt_estimator', `sk=${sk.addr}, mrtt=${m}`, () => {
-    let srtt = Number(sk.f['srtt']);
-    let mdev = Number(sk.f['mdev']);
-    if (srtt === 0) {
-      srtt = m << 3;
-      mdev = m << 1;
-    } else {
-      const err = m - (srtt >> 3);
-      srtt += err;
-      mdev += (Math.abs(err) - (mdev >> 2)) | 0;
-    }
-    kset(h, sk, 'srtt', srtt);
-    kset(h, sk, 'mdev', mdev);
-    kset(h, sk, 'rttvar', Math.max(mdev, TCP_RTO_MIN_MS));
-    h.kcall('tcp_set_rto', `sk=${sk.addr}`, () =>
-      kset(h, sk, 'icsk_rto', Math.min((srtt >> 3) + Math.max(mdev, TCP_RTO_MIN_MS), 120_000)),
-    );
-  });
-}
-
-/** tcp_cong_avoid grows snd_cwnd through icsk_ca_ops: slow start (one per acked segment) below ssthresh, else one per cwnd acked. */
-function tcp_cong_avoid(h: Host, sk: Sock, acked: number): void {
-  const ca = String(sk.f.icsk_ca_ops ?? 'reno');
-  const fn = ca === 'cubic' ? 'bictcp_cong_avoid' : 'tcp_reno_cong_avoid';
-  h.kcall(fn, `sk=${sk.addr}, acked=${acked} via icsk->icsk_ca_ops->cong_avoid`, () => {
-    const cwnd = Number(sk.f['snd_cwnd']);
-    if (cwnd < Number(sk.f['snd_ssthresh'])) {
-      h.kcall('tcp_slow_start', `acked=${acked}`, () =>
-        kset(h, sk, 'snd_cwnd', Math.min(cwnd + acked, Number(sk.f['snd_cwnd_clamp']))),
-      );
-      return;
-    }
-    const cnt = Number(sk.f['snd_cwnd_cnt']) + acked;
-    if (cnt >= cwnd) {
-      kset(h, sk, 'snd_cwnd_cnt', cnt - cwnd);
-      kset(h, sk, 'snd_cwnd', cwnd + 1);
-    } else kset(h, sk, 'snd_cwnd_cnt', cnt);
-  });
-}
+import { before, tcp_ack } from './tcp_ack';
+import { tcp_init_congestion_control } from './tcp_cong';
+import { tcp_data_queue } from './tcp_data';
+import { tcp_ack_snd_check } from './tcp_delack';
 
 /** optionsOf reads the peer's SYN options into rx_opt (tcp_parse_options). */
 export function tcp_parse_options(h: Host, sk: Sock, seg: TcpRepr): void {
@@ -97,7 +31,7 @@ export function tcp_parse_options(h: Host, sk: Sock, seg: TcpRepr): void {
       else if (o.kind === 'wscale') {
         kset(h, sk, 'snd_wscale', o.shift);
         kset(h, sk, 'wscale_ok', 1);
-      } else if (o.kind === 'sackPerm') kset(h, sk, 'sack_ok', 1);
+      } else if (o.kind === 'sackPerm' && h.sysctl['net.ipv4.tcp_sack'] !== 0) kset(h, sk, 'sack_ok', 1);
       else if (o.kind === 'timestamp') {
         kset(h, sk, 'tstamp_ok', 1);
         kset(h, sk, 'ts_recent', o.tsval);
@@ -112,7 +46,7 @@ function tcp_finish_connect(h: Host, sk: Sock): void {
   const setup = (): void => {
     const cwnd = h.profile.version === '2.6.32' ? 3 : 10; // §0.2: RFC 3390 gives 3 for MSS 1096..1460 in 2.6.32
     h.kcall('tcp_init_metrics', `sk=${sk.addr}`, () => kset(h, sk, 'snd_cwnd', cwnd));
-    h.kcall('tcp_init_congestion_control', `sk=${sk.addr}`, () => kset(h, sk, 'icsk_ca_ops', 'cubic'));
+    tcp_init_congestion_control(h, sk);
     tcp_init_buffer_space(h, sk);
   };
   if (h.profile.version === '6.x') h.kcall('tcp_init_transfer', `sk=${sk.addr}`, setup);
@@ -134,8 +68,9 @@ function tcp_rcv_synsent_state_process(h: Host, sk: Sock, skb: SkBuff, seg: TcpR
     kset(h, sk, 'snd_wnd', seg.window);
     kset(h, sk, 'snd_wl1', seg.seq);
     kset(h, sk, 'copied_seq', (seg.seq + 1) >>> 0);
-    const mss = Math.min(Number(sk.f['mss_clamp']), 1460) - (sk.f['tstamp_ok'] ? 12 : 0);
-    h.kcall('tcp_sync_mss', `sk=${sk.addr}, pmtu=1500`, () => kset(h, sk, 'mss_cache', mss));
+    const pmtu = Number(sk.f.icsk_pmtu_cookie);
+    const mss = Math.min(Number(sk.f['mss_clamp']), ipv4_default_advmss(pmtu)) - (sk.f['tstamp_ok'] ? 12 : 0);
+    h.kcall('tcp_sync_mss', `sk=${sk.addr}, pmtu=${pmtu}`, () => kset(h, sk, 'mss_cache', mss));
     if (h.profile.version === '2.6.32') tcp_finish_connect(h, sk);
     else
       h.kcall(
@@ -159,6 +94,7 @@ export function tcp_rcv_state_process(h: Host, sk: Sock, skb: SkBuff, seg: TcpRe
       tcp_set_state(h, sk, TCP_STATE.TCP_ESTABLISHED);
       kset(h, sk, 'snd_una', seg.ack);
       kset(h, sk, 'snd_wnd', seg.window << Number(sk.f['snd_wscale']));
+      tcp_init_congestion_control(h, sk);
       tcp_init_buffer_space(h, sk);
       consume_skb(h, skb);
       return 0;
@@ -169,8 +105,13 @@ export function tcp_rcv_state_process(h: Host, sk: Sock, skb: SkBuff, seg: TcpRe
       return 0;
     }
     const st = sk.f.sk_state;
-    if (st === TCP_STATE.TCP_FIN_WAIT1 || st === TCP_STATE.TCP_FIN_WAIT2)
+    if (st === TCP_STATE.TCP_FIN_WAIT1 || st === TCP_STATE.TCP_FIN_WAIT2) {
+      if (tcpAbortOnData(h, sk, seg)) {
+        consume_skb(h, skb);
+        return 1;
+      }
       return tcpDataIn(h, sk, skb, seg, skb.f.len - seg.payload.length);
+    }
     consume_skb(h, skb);
     const end = (seg.seq + seg.payload.length) >>> 0;
     if ((seg.flags & TCPHDR.FIN) !== 0 && st !== TCP_STATE.TCP_TIME_WAIT) tcp_fin(h, sk, end);
@@ -178,41 +119,47 @@ export function tcp_rcv_state_process(h: Host, sk: Sock, skb: SkBuff, seg: TcpRe
   });
 }
 
-/** tcp_rcv_established takes in-order data onto sk_receive_queue and ACKs it (the fast path). */
+/** tcpAbortOnData resets a closed (orphaned, RCV_SHUTDOWN) sock that receives new data in FIN_WAIT1/2 and answers with an RST (LINUX_MIB_TCPABORTONDATA); true when it did. */
+function tcpAbortOnData(h: Host, sk: Sock, seg: TcpRepr): boolean {
+  if (sk.socket !== null && (sk.f.sk_shutdown & 1) === 0) return false;
+  const end = (seg.seq + seg.payload.length) >>> 0;
+  if (seg.payload.length === 0 || !before(Number(sk.f['rcv_nxt']), end)) return false;
+  const local = String(sk.f['inet_saddr']);
+  const peer = sk.f.inet_daddr;
+  tcp_reset(h, sk);
+  if (sk.socket === null) inet_csk_destroy_sock(h, sk);
+  tcp_v4_send_reset(h, seg, peer, local);
+  return true;
+}
+
+/** tcp_replace_ts_recent remembers the peer's TSval for our echo when the segment starts at or before rcv_wup. */
+function tcp_replace_ts_recent(h: Host, sk: Sock, seg: TcpRepr): void {
+  if (!sk.f['tstamp_ok'] || before(Number(sk.f['rcv_wup']), seg.seq)) return;
+  for (const o of seg.options) if (o.kind === 'timestamp') kset(h, sk, 'ts_recent', o.tsval);
+}
+
+/** tcp_rcv_established handles a segment on an ESTABLISHED sock: the ACK, then its data. */
 export function tcp_rcv_established(h: Host, sk: Sock, skb: SkBuff, seg: TcpRepr, hlen: number): number {
   return h.kcall('tcp_rcv_established', `sk=${sk.addr}, skb=${skb.addr}, len=${skb.f.len}`, () => {
-    tcp_ack(h, sk, seg);
+    if ((seg.flags & TCPHDR.ACK) !== 0 && tcp_ack(h, sk, seg) < 0) {
+      consume_skb(h, skb);
+      return 0;
+    }
     return tcpDataIn(h, sk, skb, seg, hlen);
   });
 }
 
-/** tcpDataIn is the in-order data path shared by ESTABLISHED and the FIN_WAIT states: queue, rcv_nxt, FIN, ACK, wake (tcp_data_queue). */
+/** tcpDataIn is the data path shared by ESTABLISHED and the FIN_WAIT states: tcp_data_queue, then send what the ACK allows, then the ACK itself. */
 function tcpDataIn(h: Host, sk: Sock, skb: SkBuff, seg: TcpRepr, hlen: number): number {
+  tcp_replace_ts_recent(h, sk, seg);
   const len = seg.payload.length;
   const fin = (seg.flags & TCPHDR.FIN) !== 0;
-  if (len === 0 || seg.seq !== Number(sk.f['rcv_nxt'])) {
-    if (sk.writeQueue.length > 0)
-      h.kcall('tcp_data_snd_check', `sk=${sk.addr}`, () => tcp_push_pending(h, sk));
-    tcp_check_space(h, sk);
-    if (len > 0) h.kcall('tcp_send_dupack', `sk=${sk.addr}, seq=${seg.seq}`, () => tcp_send_ack(h, sk));
-    if (fin && seg.seq === Number(sk.f['rcv_nxt']))
-      h.kcall('tcp_data_queue', `sk=${sk.addr}`, () => tcp_fin(h, sk, seg.seq));
-    consume_skb(h, skb);
-    return 0;
-  }
-  skb_pull(h, skb, hlen);
-  skb.cb.seq = seg.seq;
-  skb.cb.end_seq = (seg.seq + len) >>> 0;
-  const queue = h.profile.version === '2.6.32' ? '__skb_queue_tail' : 'tcp_queue_rcv';
-  h.kcall(queue, `sk=${sk.addr}, skb=${skb.addr}`, () => {
-    skb_queue_tail(h, sk.receiveQueue, 'sk_receive_queue', skb);
-    kset(h, sk, 'sk_receive_queue', sk.receiveQueue.length);
-    kset(h, sk, 'sk_rmem_alloc', sk.f.sk_rmem_alloc + skb.f.truesize);
-    kset(h, sk, 'rcv_nxt', (seg.seq + len) >>> 0);
-  });
-  h.kcall('tcp_event_data_recv', `sk=${sk.addr}`, () => undefined);
-  if (fin) tcp_fin(h, sk, (seg.seq + len) >>> 0);
-  else h.kcall('__tcp_ack_snd_check', `sk=${sk.addr}`, () => tcp_send_ack(h, sk));
-  sk_data_ready(h, sk);
+  if (len === 0 && !fin && before(seg.seq, Number(sk.f['rcv_nxt'])))
+    h.kcall('tcp_send_dupack', `sk=${sk.addr}, seq=${seg.seq}`, () => tcp_send_ack(h, sk));
+  const wake = len > 0 || fin ? tcp_data_queue(h, sk, skb, seg, hlen) : (consume_skb(h, skb), false);
+  if (sk.writeQueue.length > 0) h.kcall('tcp_data_snd_check', `sk=${sk.addr}`, () => tcp_push_pending(h, sk));
+  tcp_check_space(h, sk);
+  tcp_ack_snd_check(h, sk);
+  if (wake) sk_data_ready(h, sk);
   return 0;
 }

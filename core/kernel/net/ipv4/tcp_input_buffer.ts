@@ -10,6 +10,7 @@ import { kset } from '../../host/kstruct';
 import type { Sock } from '../../include/net/sock';
 import { nospace, sk_stream_write_space } from '../core/stream';
 import { MAX_TCP_HEADER } from './tcp_output';
+import { tcp_init_rcv_space } from './tcp_window';
 
 /** SOCK_SNDBUF_LOCK is the sk_userlocks bit SO_SNDBUF sets (include/net/sock.h). */
 const SOCK_SNDBUF_LOCK = 1;
@@ -50,6 +51,7 @@ function tcp_sndbuf_expand(h: Host, sk: Sock): void {
 /** tcp_init_buffer_space tunes sk_sndbuf for the new connection unless SO_SNDBUF locked it. */
 export function tcp_init_buffer_space(h: Host, sk: Sock): void {
   h.kcall('tcp_init_buffer_space', `sk=${sk.addr}`, () => {
+    tcp_init_rcv_space(h, sk);
     if ((sk.f.sk_userlocks & SOCK_SNDBUF_LOCK) !== 0) return;
     const v = h.profile.version;
     if (v === '6.x') return tcp_sndbuf_expand(h, sk);

@@ -1,7 +1,10 @@
 // net/ipv4/tcp_ipv4.c, receive side: tcp_v4_rcv (lookup), tcp_v4_do_rcv (dispatch by state),
 // the passive open (tcp_v4_conn_request → SYN-ACK; on the ACK tcp_v4_hnd_req /
 // tcp_check_req → tcp_v4_syn_recv_sock → child on the accept queue) and the RST reply for
-// a segment to a closed port (tcp_v4_send_reset).
+// a segment to a closed port (tcp_v4_send_reset). With the accept queue full
+// (sk_acceptq_is_full) a new SYN and a handshake's final ACK are dropped, as 6.x's
+// tcp_conn_request and tcp_v4_syn_recv_sock do; the SYN-ACK is retransmitted by the
+// child's timer (tcp_timer.ts) and on a retransmitted SYN.
 
 import type { Host } from '../../host/host';
 import { kchain } from '../../host/chain';
@@ -29,6 +32,8 @@ import {
   TCPHDR,
 } from './tcp_output';
 import { alloc_skb, skb_reserve } from '../core/skbuff';
+import { inet_csk_reset_xmit_timer, inet_rtx_syn_ack } from './tcp_timer';
+import { skbx } from '../../include/linux/tcp';
 
 /** tcp_v4_rcv is inet_protos[IPPROTO_TCP]->handler: checksum, socket lookup, then tcp_v4_do_rcv. */
 export function tcp_v4_rcv(h: Host, skb: SkBuff): number {
@@ -91,8 +96,24 @@ interface Addrs {
 /** listenRcv handles a segment for a LISTEN sock: a SYN opens a request, an ACK completes one. */
 function listenRcv(h: Host, lsk: Sock, skb: SkBuff, seg: TcpRepr, a: Addrs): number {
   if ((seg.flags & TCPHDR.SYN) !== 0 && (seg.flags & TCPHDR.ACK) === 0) {
+    const pending = h.synTable.get(estKey(a.daddr, seg.dstPort, a.saddr, seg.srcPort));
+    if (pending !== undefined) {
+      return h.kcall(
+        h.profile.version === '6.x' ? 'tcp_check_req' : 'tcp_v4_hnd_req',
+        `sk=${lsk.addr}`,
+        () => {
+          inet_rtx_syn_ack(h, pending);
+          consume_skb(h, skb);
+          return 0;
+        },
+      );
+    }
     return h.kcall('tcp_rcv_state_process', `sk=${lsk.addr}, skb=${skb.addr}`, () =>
       h.kcall('tcp_v4_conn_request', `sk=${lsk.addr} via icsk->icsk_af_ops->conn_request`, () => {
+        if (sk_acceptq_is_full(lsk)) {
+          kfree_skb(h, skb, 'SKB_DROP_REASON_TCP_LISTEN_OVERFLOW', 0x0800);
+          return 0;
+        }
         const child = newChild(h, lsk, seg, a);
         tcp_v4_send_synack(h, child);
         consume_skb(h, skb);
@@ -106,6 +127,10 @@ function listenRcv(h: Host, lsk: Sock, skb: SkBuff, seg: TcpRepr, a: Addrs): num
     const child = h.synTable.get(key);
     if (child === undefined || (seg.flags & TCPHDR.ACK) === 0 || seg.ack !== Number(child.f['snd_nxt'])) {
       kfree_skb(h, skb, 'SKB_DROP_REASON_TCP_FLAGS', 0x0800);
+      return 0;
+    }
+    if (sk_acceptq_is_full(lsk)) {
+      kfree_skb(h, skb, 'SKB_DROP_REASON_TCP_LISTEN_OVERFLOW', 0x0800);
       return 0;
     }
     h.synTable.delete(key);
@@ -150,6 +175,10 @@ function newChild(h: Host, lsk: Sock, seg: TcpRepr, a: Addrs): Sock {
       'sk_write_space',
       'inet_num',
       'inet_sport',
+      'sk_rcvtimeo',
+      'sk_sndtimeo',
+      'sk_rcvlowat',
+      'nonagle',
     ]) {
       kset(h, c, k, lsk.f[k] ?? null);
     }
@@ -190,10 +219,17 @@ function tcp_v4_send_synack(h: Host, c: Sock): void {
     kset(h, c, 'write_seq', (isn + 1) >>> 0);
     kset(h, c, 'snd_una', isn);
     entail(h, c, skb);
+    skbx(skb).mstampNs = h.now;
     tcp_transmit_skb(h, c, skb, true);
     kset(h, c, 'snd_nxt', (isn + 1) >>> 0);
     kset(h, c, 'packets_out', 1);
+    inet_csk_reset_xmit_timer(h, c);
   });
+}
+
+/** sk_acceptq_is_full: more children wait for accept() than the listen backlog allows (sk_ack_backlog > sk_max_ack_backlog). */
+function sk_acceptq_is_full(lsk: Sock): boolean {
+  return lsk.f.sk_ack_backlog > lsk.f.sk_max_ack_backlog;
 }
 
 export { ntohs };

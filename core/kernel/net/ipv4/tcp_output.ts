@@ -12,6 +12,11 @@ import { tcp as wireTcp, tcpOptions } from '../../../wire';
 import { alloc_skb, skb_clone, skb_push, skb_queue_tail, skb_reserve } from '../core/skbuff';
 import { ip_queue_xmit } from './ip_output';
 import { inet_csk_reset_xmit_timer } from './tcp_timer';
+import { tcp_event_ack_sent_delack, tcp_event_data_sent_delack } from './tcp_delack';
+import { tcp_select_window } from './tcp_window';
+import { sackBlocksToSend } from './tcp_sack';
+import { skbx } from '../../include/linux/tcp';
+import { tcp_enter_cwr } from './tcp_recovery';
 
 /** TCPHDR_* flag bits (include/net/tcp.h). */
 export const TCPHDR = { FIN: 0x01, SYN: 0x02, RST: 0x04, PSH: 0x08, ACK: 0x10 } as const;
@@ -29,22 +34,23 @@ export function ntohs(v: number): number {
 }
 
 /** tcpOptionsFor returns what tcp_syn_options / tcp_established_options decided for this segment. */
-function tcpOptionsFor(h: Host, sk: Sock, syn: boolean): tcpOptions.TcpOption[] {
+function tcpOptionsFor(h: Host, sk: Sock, syn: boolean, synAck: boolean): tcpOptions.TcpOption[] {
   const f = sk.f;
   if (syn) {
-    return h.kcall('tcp_syn_options', `sk=${sk.addr}`, () =>
+    return h.kcall(synAck ? 'tcp_synack_options' : 'tcp_syn_options', `sk=${sk.addr}`, () =>
       tcpOptions.linuxOptions({
         mss: Number(f['advmss']),
         timestamp: { tsval: tcpTime(h), tsecr: Number(f['ts_recent']) },
-        sackPerm: true,
+        sackPerm: synAck ? f['sack_ok'] === 1 : h.sysctl['net.ipv4.tcp_sack'] !== 0,
         wscale: Number(f['rcv_wscale']),
       }),
     );
   }
   return h.kcall('tcp_established_options', `sk=${sk.addr}`, () =>
-    f['tstamp_ok']
-      ? tcpOptions.linuxOptions({ timestamp: { tsval: tcpTime(h), tsecr: Number(f['ts_recent']) } })
-      : [],
+    tcpOptions.linuxOptions({
+      ...(f['tstamp_ok'] ? { timestamp: { tsval: tcpTime(h), tsecr: Number(f['ts_recent']) } } : {}),
+      sackBlocks: sackBlocksToSend(sk),
+    }),
   );
 }
 
@@ -55,14 +61,14 @@ export function tcp_transmit_skb(h: Host, sk: Sock, skb: SkBuff, cloneIt: boolea
     const c = cloneIt ? skb_clone(h, skb) : skb;
     const flags = skb.cb.tcp_flags;
     const syn = (flags & TCPHDR.SYN) !== 0;
-    const options = tcpOptionsFor(h, sk, syn);
+    const options = tcpOptionsFor(h, sk, syn, syn && (flags & TCPHDR.ACK) !== 0);
     const hlen = 20 + tcpOptions.optionsLen(options);
     const payloadLen = c.f.len;
     const at = skb_push(h, c, hlen);
     kset(h, c, 'transport_header', at);
     kset(h, c, 'sk', sk.addr);
     const rcvWnd = Number(sk.f['rcv_wnd']);
-    const window = syn ? Math.min(rcvWnd, 65535) : Math.min(rcvWnd >>> Number(sk.f['rcv_wscale']), 65535);
+    const window = syn ? Math.min(rcvWnd, 65535) : tcp_select_window(h, sk);
     const repr = {
       srcPort: ntohs(Number(sk.f['inet_sport'])),
       dstPort: ntohs(sk.f.inet_dport),
@@ -80,11 +86,17 @@ export function tcp_transmit_skb(h: Host, sk: Sock, skb: SkBuff, cloneIt: boolea
       wireTcp.emit(repr, c.head.subarray(at, at + hlen + payloadLen), addrs),
     );
     if ((flags & TCPHDR.ACK) !== 0)
-      h.kcall('tcp_event_ack_sent', `sk=${sk.addr}`, () => kset(h, sk, 'rcv_wup', Number(sk.f['rcv_nxt'])));
-    if (payloadLen > 0) h.kcall('tcp_event_data_sent', `sk=${sk.addr}`, () => undefined);
-    return h.kcall('ip_queue_xmit', `skb=${c.addr} via icsk->icsk_af_ops->queue_xmit`, () =>
+      h.kcall('tcp_event_ack_sent', `sk=${sk.addr}`, () => {
+        kset(h, sk, 'rcv_wup', Number(sk.f['rcv_nxt']));
+        tcp_event_ack_sent_delack(h, sk);
+      });
+    if (payloadLen > 0)
+      h.kcall('tcp_event_data_sent', `sk=${sk.addr}`, () => tcp_event_data_sent_delack(h, sk));
+    const err = h.kcall('ip_queue_xmit', `skb=${c.addr} via icsk->icsk_af_ops->queue_xmit`, () =>
       ip_queue_xmit(h, sk, c),
     );
+    if (err > 0) tcp_enter_cwr(h, sk);
+    return err;
   });
 }
 
@@ -105,15 +117,30 @@ export function tcp_send_ack(h: Host, sk: Sock): number {
   });
 }
 
+/** pathMtu is the MTU of the device the sock's route leaves by: sk_dst_cache's device, or for a passive open lo when the peer is this host and eth0 otherwise. */
+export function pathMtu(h: Host, sk: Sock): number {
+  const rt = sk.f.sk_dst_cache === null ? undefined : h.live.get(sk.f.sk_dst_cache);
+  const peer = sk.f.inet_daddr;
+  const local = peer.startsWith('127.') || peer === String(sk.f['inet_saddr']);
+  const dev = rt !== undefined ? String(rt.f['dst.dev']) : local ? 'lo' : 'eth0';
+  return h.net.devices.get(dev)?.f.mtu ?? 1500;
+}
+
+/** ipv4_default_advmss is the MSS to advertise for an MTU: mtu − 40, at most 65535 − 40 (route.c). */
+export function ipv4_default_advmss(mtu: number): number {
+  return Math.min(mtu - 40, 65535 - 40);
+}
+
 /** tcp_connect_init sets MSS, windows and sequence state before the SYN; passive keeps what the SYN set (tcp_output.c, tcp_openreq_init). */
 export function tcp_connect_init(h: Host, sk: Sock, passive = false): void {
   h.kcall(passive ? 'tcp_openreq_init' : 'tcp_connect_init', `sk=${sk.addr}`, () => {
-    const mtu = 1500;
+    const mtu = pathMtu(h, sk);
+    const advmss = ipv4_default_advmss(mtu);
     kset(h, sk, 'tcp_header_len', 20 + 12);
-    kset(h, sk, 'advmss', mtu - 40);
+    kset(h, sk, 'advmss', advmss);
     h.kcall('tcp_sync_mss', `sk=${sk.addr}, pmtu=${mtu}`, () => {
       kset(h, sk, 'icsk_pmtu_cookie', mtu);
-      kset(h, sk, 'mss_cache', mtu - 40 - 12);
+      kset(h, sk, 'mss_cache', advmss - 12);
     });
     h.kcall('tcp_select_initial_window', '', () => {
       let space = Math.max(h.sysctl['net.ipv4.tcp_rmem'][2], 212992);
@@ -123,7 +150,7 @@ export function tcp_connect_init(h: Host, sk: Sock, passive = false): void {
         wscale++;
       }
       const full = Math.floor((sk.f.sk_rcvbuf * 3) / 4);
-      const mss = mtu - 40;
+      const mss = passive && sk.f['tstamp_ok'] ? advmss - 12 : advmss;
       kset(h, sk, 'rcv_wnd', Math.min(Math.floor(Math.min(full, 65535) / mss) * mss, 10 * mss));
       kset(h, sk, 'window_clamp', 65535 << wscale);
       kset(h, sk, 'rcv_wscale', wscale);
@@ -156,6 +183,8 @@ export function tcp_connect(h: Host, sk: Sock): number {
     if (h.profile.version !== '2.6.32')
       h.kcall('tcp_connect_queue_skb', `sk=${sk.addr}`, () => entail(h, sk, buff));
     else entail(h, sk, buff);
+    buff.cb.when = tcpTime(h);
+    skbx(buff).mstampNs = h.now;
     const err = tcp_transmit_skb(h, sk, buff, true);
     kset(h, sk, 'snd_nxt', Number(sk.f['write_seq']));
     kset(h, sk, 'pushed_seq', Number(sk.f['write_seq']));

@@ -20,6 +20,7 @@ import {
 import { walkCallTree } from '../../host/calltree';
 import { FILE_ZERO, lowestFreeFd, type KFile, type Task } from '../../sched/task';
 import { inet_create, inet_release } from '../ipv4/af_inet';
+import './wait';
 
 /** sock_alloc allocates a sockfs inode with its struct socket and wait queue (net/socket.c). */
 export function sock_alloc(h: Host): Socket {
@@ -115,7 +116,11 @@ export function sock_map_fd(h: Host, task: Task, sock: Socket, flags: number): n
       alloc_file_pseudo: () => ((file = allocFile(h, sock)), 0),
       sock_alloc_file: () => ((file ??= allocFile(h, sock)), initFile(h, file, sock, flags), 0),
       sock_attach_fd: () => (initFile(h, file!, sock, flags), 0),
-      fd_install: () => ((task.fds[fd] = file), 0),
+      fd_install: () => {
+        task.fds[fd] = file;
+        (task.closeOnExec ??= [])[fd] = (flags & O_CLOEXEC) !== 0;
+        return 0;
+      },
     };
     const err = walkCallTree(h, h.profile.sockMapFd, actions, (n) => (n === 'fd_install' ? `fd=${fd}` : ''));
     if (err < 0) {

@@ -10,6 +10,8 @@ import { ipToString, type SockaddrIn } from '../../../include/uapi/in';
 import { capable, type Task } from '../../../sched/task';
 import { inet_csk_get_port } from '../inet_connection_sock';
 import { udp_v4_get_port } from '../udp';
+import { raw_bind } from '../raw';
+import { ping_bind } from '../ping';
 import { htons } from './create';
 
 /** PROT_SOCK is the first unprivileged port, 1024. */
@@ -21,6 +23,12 @@ export const CAP_NET_BIND_SERVICE = 10;
 const GET_PORT: Readonly<Record<string, typeof inet_csk_get_port>> = {
   inet_csk_get_port, // tcp_prot
   udp_v4_get_port, // udp_prot
+};
+
+/** PROT_BIND implements the protos that bind by themselves (sk->sk_prot->bind), one row per handler. */
+const PROT_BIND: Readonly<Record<string, typeof raw_bind>> = {
+  raw_bind, // raw_prot
+  ping_bind, // ping_prot (3.10, 6.x)
 };
 
 /** isLocal tells whether addr is one of the host's local addresses (inet_addr_type == RTN_LOCAL). */
@@ -37,6 +45,8 @@ export function inet_bind(h: Host, task: Task, sock: Socket, addr: SockaddrIn, a
     `sock=${sock.addr}, ${ipToString(addr.addr)}:${addr.port} via ${sock.f.ops}.bind`,
     () => {
       const sk = sock.sk!;
+      const own = PROT_BIND[h.profile.protos[sk.protoName]?.['bind'] ?? ''];
+      if (own !== undefined) return own(h, sk, addr, addrLen);
       if (addrLen < 16) return h.kerr('EINVAL', `addrlen ${addrLen} < sizeof(struct sockaddr_in) (16)`);
       if (addr.family !== AF_INET) return h.kerr('EAFNOSUPPORT', `sin_family ${addr.family} is not AF_INET`);
       const ip = ipToString(addr.addr);

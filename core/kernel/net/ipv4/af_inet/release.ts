@@ -6,6 +6,7 @@ import type { Socket } from '../../../include/linux/net';
 import { sk_common_release, sk_free } from '../../core/sock';
 import { inet_put_port } from '../inet_connection_sock';
 import { udp_put_port } from '../udp';
+import { ping_unhash } from '../ping';
 import { inet_csk_destroy_sock, tcp_close } from '../tcp_close';
 import { kset } from '../../../host/kstruct';
 import { inet_sk_set_state } from '../inet_sk_set_state';
@@ -50,6 +51,7 @@ export function inet_release(h: Host, sock: Socket): number {
       }
       if (sk.protoName === 'tcp_prot') inet_put_port(h, sk);
       else if (sk.protoName === 'udp_prot') udp_put_port(h, sk);
+      else if (sk.protoName === 'ping_prot') ping_unhash(h, sk);
       if (free === 'sk_common_release') sk_common_release(h, sk);
       else if (sk.protoName === 'tcp_prot') inet_csk_destroy_sock(h, sk);
       else sk_free(h, sk);
