@@ -6,7 +6,7 @@
 
 import * as k from '../kernel/index';
 import type { Block, Host, Task, TaskCreds, World } from '../kernel/index';
-import type { CompiledProgram } from '../lang/index';
+import type { CompiledProgram, VmState } from '../lang/index';
 import { createVm, deliverSignal, runSlice } from '../lang/index';
 import type { RunResult } from '../lang/index';
 import { disposition, SA_RESETHAND, SIG, type Proc, type ProcIo } from './proc';
@@ -40,14 +40,16 @@ export interface RunBudget {
   readonly instructions: number;
   /** untilNs stops before any simulator event later than this simulated time. */
   readonly untilNs?: number;
+  /** stop is asked after each slice and event; true ends the run with `stopped` (the caller has what it waited for). */
+  readonly stop?: () => boolean;
 }
 
 /**
  * RunStatus says why run returned: `done` when every program has exited, `idle` when none can
  * run and no simulator event is due (they wait for input, or for ever), `budget` when the
- * budget ran out first (call run again).
+ * budget ran out first (call run again), `stopped` when the budget's stop() said so.
  */
-export type RunStatus = 'done' | 'idle' | 'budget';
+export type RunStatus = 'done' | 'idle' | 'budget' | 'stopped';
 
 /** Exec runs C programs as tasks in one simulated world. */
 export class Exec {
@@ -77,18 +79,32 @@ export class Exec {
 
   /** spawn starts a compiled program as a new task on a host and returns its process. */
   spawn(program: CompiledProgram, opts: SpawnOptions): Proc {
+    return this.spawnState(createVm(program, { argv: opts.argv ?? ['a.out'] }), opts);
+  }
+
+  /** spawnState starts a new task on a host running an existing program state (the REPL's). */
+  spawnState(vm: VmState, opts: SpawnOptions): Proc {
     const h = this.world.host(opts.host);
     const argv = opts.argv ?? ['a.out'];
     const comm = (argv[0] ?? 'a.out').split('/').pop() ?? 'a.out';
     const pid = k.spawn(h, { ...(opts.creds ?? k.STUDENT), comm });
-    const vm = createVm(program, { argv });
     return this.adopt({ pid, host: h, vm, parent: null, io: opts });
+  }
+
+  /** runLine makes a parked REPL process run the next line's program state. */
+  runLine(p: Proc, vm: VmState): void {
+    if (p.repl === null || p.wait?.k !== 'repl')
+      throw new Error(`Exec.runLine: pid ${p.pid} is not a parked REPL process`);
+    p.vm = vm;
+    p.wait = null;
+    p.state = 'runnable';
   }
 
   /** adopt registers a new process (spawned or forked) as runnable. */
   adopt(init: Pick<Proc, 'pid' | 'host' | 'vm' | 'parent' | 'io'>): Proc {
     const p: Proc = {
       ...init,
+      repl: null,
       children: [],
       state: 'runnable',
       wait: null,
@@ -123,6 +139,7 @@ export class Exec {
     const sim = this.world.sim;
     let fuel = budget.instructions;
     while (fuel > 0) {
+      if (budget.stop?.() === true) return 'stopped';
       const p = this.#nextRunnable();
       if (p !== undefined) {
         fuel -= this.#runOne(p, Math.min(this.#slice, fuel));
@@ -227,9 +244,10 @@ export class Exec {
     this.#svc.endStdin();
   }
 
-  /** wake makes a blocked program runnable again (its call is made again) and cancels its timers. */
+  /** wake makes a blocked program runnable again (its call is made again) and cancels its timers; a parked REPL process stays parked. */
   wake(p: Proc): void {
     const w = p.wait;
+    if (w?.k === 'repl') return;
     if (w?.k === 'sleep') this.world.sim.cancel(w.timer);
     if (w?.k === 'kernel' && w.timer !== null) this.world.sim.cancel(w.timer);
     p.wait = null;
@@ -250,6 +268,17 @@ export class Exec {
     p.wait = { k: 'kernel', timer };
   }
 
+  /** park ends a REPL process's line without ending the process: it waits for the next line. */
+  #park(p: Proc, status: number): void {
+    const fault = p.fault;
+    p.fault = null;
+    p.interrupted = false;
+    p.sleepUntil = null;
+    p.state = 'blocked';
+    p.wait = { k: 'repl' };
+    p.repl!(status, fault);
+  }
+
   /** unsleep takes p's task off the kernel wait queue it sleeps on. */
   #unsleep(p: Proc): void {
     const t = p.host.tasks.get(p.pid);
@@ -267,6 +296,10 @@ export class Exec {
     if (p.wait !== null) {
       if (p.wait.k === 'kernel') this.#unsleep(p);
       this.wake(p);
+    }
+    if (p.repl !== null) {
+      this.#park(p, status);
+      return;
     }
     p.state = 'exited';
     p.status = status;

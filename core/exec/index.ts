@@ -6,9 +6,24 @@
 // kill and signals with 128+N exit statuses, Ctrl-C, sleep and alarms in simulated time, the
 // terminal's stdin), and sysctl setting for `socklab run`. It counts instructions, never wall
 // time: callers (the CLI, the lab shell) bound each run() call to keep their window responsive.
+// Also here: the C REPL as a process (ExecRepl, for the shell's `c` command; see repl.ts), the
+// default world's services (startServices: inetd on server with echo, discard, daytime, HTTP),
+// and what a finished run leaves (traceJsonLines, capturePcap).
 
 export { Exec, type ExecOptions, type RunBudget, type RunStatus, type SpawnOptions } from './exec';
-export { SIG, type Proc, type ProcIo, type ProcState, type Sink, type Wait } from './proc';
+export {
+  SIG,
+  credsFor,
+  type LineEnd,
+  type Proc,
+  type ProcIo,
+  type ProcState,
+  type Sink,
+  type Wait,
+} from './proc';
 export { setSysctl, sysctlKeys } from './sysctl';
 export { TaskHost, type ProcServices } from './taskHost';
-export { credsFor, runProgram, type ProgramRun, type RunProgramOptions } from './runProgram';
+export { runProgram, type ProgramRun, type RunProgramOptions } from './runProgram';
+export { INETD_SOURCE, inetdProgram, startServices } from './inetd';
+export { KERNEL_VERSIONS, capturePcap, isKernelVersion, traceJsonLines } from './outputs';
+export { ExecRepl, type ExecReplOptions, type ReplEval, type ReplLineResult } from './repl';

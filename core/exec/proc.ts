@@ -2,7 +2,8 @@
 // it is not running (blocked on a kernel wait queue, asleep, waiting for a child or for
 // input), the signals waiting to be delivered, and how it ended.
 
-import type { Host } from '../kernel/index';
+import * as k from '../kernel/index';
+import type { Host, TaskCreds } from '../kernel/index';
 import type { Fault, VmState } from '../lang/index';
 
 /** Sink receives the bytes a program writes to stdout or stderr. */
@@ -11,13 +12,14 @@ export type Sink = (bytes: Uint8Array) => void;
 /** ProcState is where a program is: runnable, stopped waiting for something, or ended (a zombie until reaped). */
 export type ProcState = 'runnable' | 'blocked' | 'exited';
 
-/** Wait says what a blocked program waits for; `kernel` means a socket wait queue (the kernel wakes it). */
+/** Wait says what a blocked program waits for; `kernel` means a socket wait queue (the kernel wakes it); `repl` means a REPL process between two lines. */
 export type Wait =
   | { readonly k: 'kernel'; readonly timer: number | null }
   | { readonly k: 'sleep'; readonly until: number; readonly timer: number }
   | { readonly k: 'pause' }
   | { readonly k: 'child' }
-  | { readonly k: 'stdin' };
+  | { readonly k: 'stdin' }
+  | { readonly k: 'repl' };
 
 /** Proc is one program running as a task on a host. */
 export interface Proc {
@@ -25,8 +27,8 @@ export interface Proc {
   readonly pid: number;
   /** host is the kernel host the task lives on. */
   readonly host: Host;
-  /** vm is the program's whole state (plain data). */
-  readonly vm: VmState;
+  /** vm is the program's whole state (plain data); a REPL process gets a new one for each line. */
+  vm: VmState;
   /** parent is the process that forked this one, or null for a program the caller started. */
   readonly parent: Proc | null;
   /** children are the processes this one forked, in fork order (reaped ones removed). */
@@ -50,7 +52,12 @@ export interface Proc {
   sleepUntil: number | null;
   /** io holds the program's stdout and stderr sinks and whether they are a terminal. */
   readonly io: ProcIo;
+  /** repl is set on a REPL process: a line's end (exit, fault or fatal signal) goes to it instead of ending the process. */
+  repl: LineEnd | null;
 }
+
+/** LineEnd receives the end of one REPL line: its exit status (128+N after signal N) and its fault, if any. */
+export type LineEnd = (status: number, fault: Fault | null) => void;
 
 /** ProcIo is where a program's standard streams go. */
 export interface ProcIo {
@@ -79,4 +86,10 @@ export function disposition(
   if (h === 1) return { k: 'ignore' };
   if (h === 0) return IGNORED_BY_DEFAULT.has(sig) ? { k: 'ignore' } : { k: 'terminate' };
   return { k: 'handler', addr: h };
+}
+
+/** credsFor returns the task credentials of uid: root with every capability, or an unprivileged user. */
+export function credsFor(uid: number): TaskCreds {
+  if (uid === 0) return { ...k.ROOT, caps: Array.from({ length: 41 }, (_, i) => i) };
+  return { ...k.STUDENT, uid, gid: uid };
 }

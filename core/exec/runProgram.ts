@@ -3,13 +3,14 @@
 // the program spawned as the given user. What `socklab run` and the tests share.
 
 import * as k from '../kernel/index';
-import type { KernelVersion, TaskCreds } from '../kernel/index';
+import type { KernelVersion } from '../kernel/index';
 import type { CParser } from '../lang/index';
 import { compileProgram } from '../lang/index';
 import { formatDiagnostics, hasErrors, sourceLines } from '../lang/diagnostics';
 import type { TraceLevel } from '../trace/index';
 import { Exec } from './exec';
-import type { Proc, Sink } from './proc';
+import { credsFor, type Proc, type Sink } from './proc';
+import { startServices } from './inetd';
 import { setSysctl } from './sysctl';
 
 /** RunProgramOptions describe one `socklab run`: the source, the world and the program's user and streams. */
@@ -35,6 +36,8 @@ export interface RunProgramOptions {
   readonly stderr: Sink;
   /** tty says whether stdout is a terminal (line-buffered) or a pipe (fully buffered). */
   readonly tty?: boolean;
+  /** services starts the standard services (inetd on server) first, as `socklab run` does (default false). */
+  readonly services?: boolean;
 }
 
 /** ProgramRun is a program ready to run, or why it could not start (a usage error, or compile errors as gcc prints them). */
@@ -42,12 +45,6 @@ export type ProgramRun =
   | { readonly k: 'error'; readonly message: string }
   | { readonly k: 'compile'; readonly text: string }
   | { readonly k: 'ready'; readonly exec: Exec; readonly proc: Proc; readonly warnings: string };
-
-/** credsFor returns the task credentials of uid: root with every capability, or an unprivileged user. */
-export function credsFor(uid: number): TaskCreds {
-  if (uid === 0) return { ...k.ROOT, caps: Array.from({ length: 41 }, (_, i) => i) };
-  return { ...k.STUDENT, uid, gid: uid };
-}
 
 /** runProgram builds the world, sets the sysctls, compiles the file and spawns it. */
 export function runProgram(o: RunProgramOptions): ProgramRun {
@@ -77,6 +74,7 @@ export function runProgram(o: RunProgramOptions): ProgramRun {
   const text = formatDiagnostics(out.diagnostics, { getLine: sourceLines(files) });
   if (out.program === undefined || hasErrors(out.diagnostics)) return { k: 'compile', text };
   const exec = new Exec(world);
+  if (o.services === true) startServices(exec, o.parser);
   const proc = exec.spawn(out.program, {
     host: hostName,
     argv: [o.path.split('/').pop() ?? o.path, ...(o.args ?? [])],

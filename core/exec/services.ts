@@ -164,8 +164,18 @@ export class Services implements ProcServices {
     this.#wakeReaders();
   }
 
+  /** stdinReadable tells whether reading the terminal would return at once (input waiting, or its end). */
+  stdinReadable(): boolean {
+    return this.#stdin.length > 0 || this.#stdinEnded;
+  }
+
+  /** wakeReaders wakes programs reading the terminal and programs in poll/select, which may be watching fd 0. */
   #wakeReaders(): void {
-    for (const q of this.#x.procs) if (q.wait?.k === 'stdin') this.#x.wake(q);
+    for (const q of this.#x.procs) {
+      const restart = q.host.tasks.get(q.pid)?.restart;
+      if (q.wait?.k === 'stdin' || (q.wait?.k === 'kernel' && (restart === 'poll' || restart === 'select')))
+        this.#x.wake(q);
+    }
   }
 
   /** hosts is the world's hosts table as the resolver reads it. */

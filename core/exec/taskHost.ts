@@ -17,6 +17,7 @@ const EBADF = 9;
 const EFAULT = 14;
 const ENOTTY = 25;
 const ENOSYS = 38;
+const ENAMETOOLONG = 36;
 /** MAX_IO caps one read or write so a huge length cannot allocate unbounded memory. */
 const MAX_IO = 1 << 20;
 
@@ -40,6 +41,8 @@ export interface ProcServices {
   clock(id: number): number;
   /** kernelBlocked records that p sleeps on a kernel wait queue (and arms its timeout). */
   kernelBlocked(p: Proc, b: Block): void;
+  /** stdinReadable tells whether a read of the terminal would not block (input waiting, or its end). */
+  stdinReadable(): boolean;
 }
 
 /** toSockaddrIn turns libc's decoded address into the kernel's struct sockaddr_in (other families pass their number only). */
@@ -88,7 +91,7 @@ export class TaskHost implements Host {
     return f == null ? undefined : f.socket === null;
   }
 
-  /** syscall answers the plain-number calls: read, write, close, isatty, getpid, getppid. */
+  /** syscall answers the plain-number calls: read, write, close, isatty, getpid, getppid, getuid, geteuid, getgid, gethostname. */
   syscall(name: string, args: readonly number[], mem: MemoryAccess): SyscallResult {
     const [fd = -1, addr = 0, len = 0] = args;
     const p = this.#p;
@@ -97,6 +100,18 @@ export class TaskHost implements Host {
         return p.pid;
       case 'getppid':
         return p.parent?.pid ?? 1;
+      case 'getuid':
+      case 'geteuid':
+        return this.#task.uid;
+      case 'getgid':
+        return this.#task.gid;
+      case 'gethostname': {
+        // glibc's gethostname copies uname's nodename, failing with ENAMETOOLONG when it does not fit with its NUL.
+        const [buf = 0, size = 0] = args;
+        const name = Uint8Array.from(`${this.#h.name}\0`, (ch) => ch.charCodeAt(0));
+        if (size < name.length) return -ENAMETOOLONG;
+        return mem.write(buf, name) ? 0 : -EFAULT;
+      }
       case 'isatty': {
         const tty = this.#isTty(fd);
         return tty === undefined ? -EBADF : tty && p.io.tty ? 1 : -ENOTTY;
@@ -192,6 +207,61 @@ export class TaskHost implements Host {
         const r = k.getname(h, pid, args.fd, args['peer'] as boolean, out);
         return r < 0 ? r : { ret: r, addr: fromSockaddrIn(out.addr) };
       }
+      case 'fcntl': {
+        const s = args as unknown as HostCalls['fcntl']['args'];
+        return k.fcntl(h, pid, s.fd, s.cmd, s.arg);
+      }
+      case 'poll': {
+        const s = args as unknown as HostCalls['poll']['args'];
+        const fds = s.fds.map((f) => ({ fd: f.fd, events: f.events, revents: 0 }));
+        const r = this.#kernel(k.poll(h, pid, fds, s.timeoutMs, { ttyMask: this.#ttyMask }));
+        return typeof r === 'number' && r >= 0 ? { ret: r, revents: fds.map((f) => f.revents) } : r;
+      }
+      case 'select': {
+        const s = args as unknown as HostCalls['select']['args'];
+        const set = (l: readonly number[] | null) => (l === null ? null : new Set(l));
+        const sets = { read: set(s.read), write: set(s.write), except: set(s.except) };
+        const r = this.#kernel(k.select(h, pid, s.nfds, sets, s.timeout, { ttyMask: this.#ttyMask }));
+        if (typeof r !== 'number' || r < 0) return r;
+        const list = (x: Set<number> | null) => (x === null ? [] : [...x].sort((a, b) => a - b));
+        return { ret: r, read: list(sets.read), write: list(sets.write), except: list(sets.except) };
+      }
+      default:
+        return this.#msg(name, args);
+    }
+  }
+
+  /** ttyMask is the terminal fds' poll mask: fd 0 is readable when input (or its end) is waiting; 1 and 2 are always writable. */
+  readonly #ttyMask = (fd: number): number => {
+    if (fd !== 0) return k.POLL.POLLOUT | k.POLL.POLLWRNORM;
+    return this.#svc.stdinReadable() ? k.POLL.POLLIN | k.POLL.POLLRDNORM : 0;
+  };
+
+  /** msg answers socketpair, sendmsg and recvmsg. */
+  #msg(name: HostCallName, args: Record<string, unknown>): unknown {
+    const h = this.#h;
+    const pid = this.#p.pid;
+    switch (name) {
+      case 'socketpair': {
+        const s = args as unknown as HostCalls['socketpair']['args'];
+        const sv: number[] = [];
+        const r = k.socketpair(h, pid, s.family, s.type, s.protocol, sv);
+        return r < 0 ? r : { ret: r, sv };
+      }
+      case 'sendmsg': {
+        const s = args as unknown as HostCalls['sendmsg']['args'];
+        const msg = { name: s.to === undefined ? null : toSockaddrIn(s.to), iov: s.iov };
+        return this.#kernel(k.sendmsg(h, pid, s.fd, msg, s.flags));
+      }
+      case 'recvmsg': {
+        const s = args as unknown as HostCalls['recvmsg']['args'];
+        const msg: k.RecvMsgHdr = {
+          iov: s.lens.map((n) => new Uint8Array(Math.min(Math.max(n, 0), MAX_IO))),
+        };
+        const r = this.#kernel(k.recvmsg(h, pid, s.fd, msg, s.flags));
+        if (typeof r !== 'number' || r < 0) return r;
+        return { ret: r, iov: msg.iov, addr: fromSockaddrIn(msg.name), msgFlags: msg.flags ?? 0 };
+      }
       default:
         return this.#process(name, args);
     }
@@ -218,7 +288,6 @@ export class TaskHost implements Host {
       case 'hosts':
         return svc.hosts();
       default:
-        // fcntl and poll wait for the kernel's implementations (poll/select/fcntl are being added there).
         return -ENOSYS;
     }
   }

@@ -3,7 +3,8 @@
 // `// expect fault: <message prefix>` and `// expect exit: <status>`, with `// stdin: <line>`
 // giving input lines — and is compiled and run here as the first process of a TestWorld (so
 // fork, sockets over a loopback toy network, signals and sleeps work). stdout is all processes'
-// output in order. test/c/diff holds the differential set, run by differential.test.ts instead.
+// output in order. test/c/diff holds the differential set, run by differential.test.ts instead,
+// and test/c/world the programs run on the simulated kernel by core/exec/programs.test.ts.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -18,7 +19,7 @@ const casesDir = join(root, 'test/c');
 function listCases(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
     e.isDirectory()
-      ? e.name === 'diff'
+      ? e.name === 'diff' || e.name === 'world'
         ? []
         : listCases(join(dir, e.name))
       : e.name.endsWith('.c')

@@ -9,9 +9,11 @@
 // TypeScript built-ins over VM memory (libc/), called through CALLB like any function, so they
 // are fast, checked against the protection map, and have no start-up cost; OS functions pass
 // to Host.syscall. float/double are supported. Programs compiled with `raw: true` skip the
-// preprocessor and get a prelude declaring the built-ins (unit tests).
+// preprocessor and get a prelude declaring the built-ins (unit tests). The REPL (repl.ts)
+// compiles one typed line at a time onto a persistent program state; core/exec runs it.
 import { check } from './check';
-import type { Chunk } from './compile';
+import type { Program } from './check/ir';
+import type { Chunk, FixedLayout } from './compile';
 import { compile } from './compile';
 import type { Diagnostic } from './diagnostics';
 import { hasErrors } from './diagnostics';
@@ -52,6 +54,10 @@ export interface CompileInput {
   readonly defines?: Readonly<Record<string, string>>;
   /** Skip the preprocessor and declare libc with a built-in prelude instead (tests). */
   readonly raw?: boolean;
+  /** transform may rewrite the checked program before it is compiled (the REPL captures values this way). */
+  readonly transform?: (program: Program) => void;
+  /** layout fixes where literals and the heap go (see FixedLayout). */
+  readonly layout?: FixedLayout;
 }
 
 /** CompileOutput is the program (absent after an error) and every diagnostic of every stage. */
@@ -91,7 +97,12 @@ export function compileProgram(parser: CParser, input: CompileInput): CompileOut
   const checked = check(units);
   diagnostics.push(...checked.diagnostics);
   if (checked.program === undefined) return { diagnostics };
-  const compiled = compile(checked.program, { file: input.path, isBuiltin });
+  input.transform?.(checked.program);
+  const compiled = compile(checked.program, {
+    file: input.path,
+    isBuiltin,
+    ...(input.layout === undefined ? {} : { layout: input.layout }),
+  });
   diagnostics.push(...compiled.diagnostics);
   if (compiled.chunk === undefined) return { diagnostics };
   return { program: { chunk: compiled.chunk, symbols: compiled.symbols! }, diagnostics };

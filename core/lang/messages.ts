@@ -31,6 +31,8 @@ export type LangCode =
   | 'return-value'
   | 'unknown-type'
   | 'undefined-reference'
+  | 'repl-return'
+  | 'repl-memory-full'
   | 'warn-int-pointer'
   | 'warn-incompatible-pointer'
   | 'warn-return-missing'
@@ -88,6 +90,14 @@ export const langMessages: Catalogue<LangCode> = {
   ),
   'unknown-type': e("unknown type name '{name}'", "未知的类型名 '{name}'"),
   'undefined-reference': e("undefined reference to '{name}'", "对 '{name}' 未定义的引用"),
+  'repl-return': e(
+    "'return' outside a function: each REPL line runs on its own (exit(N) ends the REPL)",
+    "'return' 不在函数中：REPL 的每一行单独运行（用 exit(N) 结束 REPL）",
+  ),
+  'repl-memory-full': e(
+    "the REPL's memory for globals and literals is full",
+    'REPL 用于全局变量和字面量的内存已满',
+  ),
   'warn-int-pointer': w(
     '{what} makes {to} from {from} without a cast',
     '{what}：未经转换从 {from} 生成 {to}',

@@ -21,6 +21,14 @@ export interface CompileOptions {
   readonly file: string;
   /** isBuiltin tells whether SockLab's libc provides a function of this name. */
   readonly isBuiltin: (name: string) => boolean;
+  /** layout places read-only data and the heap at fixed addresses (the REPL keeps them across lines) instead of right after the data. */
+  readonly layout?: FixedLayout;
+}
+
+/** FixedLayout is where read-only literals start and where the heap starts. */
+export interface FixedLayout {
+  readonly rodataBase: number;
+  readonly heapBase: number;
 }
 
 /** CompileResult is the chunk (absent after a link error) and the diagnostics. */
@@ -49,7 +57,7 @@ export function compile(program: Program, opts: CompileOptions): CompileResult {
     addrs.set(g, dataEnd);
     dataEnd += Math.max(1, sizeOf(g.type));
   }
-  const rodataBase = pageUp(dataEnd + 1);
+  const rodataBase = opts.layout?.rodataBase ?? pageUp(dataEnd + 1);
   const em = new Emitter(rodataBase);
   const builtins: string[] = [];
   const missing = new Set<string>();
@@ -97,7 +105,7 @@ export function compile(program: Program, opts: CompileOptions): CompileResult {
     rodataBase,
     data,
     dataBase: DATA_BASE,
-    heapBase: pageUp(rodataBase + em.rodata.length + 1),
+    heapBase: opts.layout?.heapBase ?? pageUp(rodataBase + em.rodata.length + 1),
     file: opts.file,
   };
   return { chunk, symbols, diagnostics: rep.diagnostics };

@@ -107,6 +107,74 @@ int unsetenv(const char *name);
 void qsort(void *base, size_t nmemb, size_t size, int (*compar)(const void *, const void *));
 void *bsearch(const void *key, const void *base, size_t nmemb, size_t size, int (*compar)(const void *, const void *));
 int system(const char *command);
+/* SockLab's libc defines these in C, so they can call the program's comparison functions.
+   qsort is glibc 2.36's merge sort (msort_with_tmp): the same comparisons in the same order. */
+div_t div(int numerator, int denominator) {
+  div_t r;
+  r.quot = numerator / denominator;
+  r.rem = numerator % denominator;
+  return r;
+}
+ldiv_t ldiv(long numerator, long denominator) {
+  ldiv_t r;
+  r.quot = numerator / denominator;
+  r.rem = numerator % denominator;
+  return r;
+}
+static void __socklab_msort(char *b, size_t n, size_t s, int (*cmp)(const void *, const void *), char *t) {
+  size_t n1, n2, i;
+  char *b1, *b2, *out;
+  if (n <= 1)
+    return;
+  n1 = n / 2;
+  n2 = n - n1;
+  b1 = b;
+  b2 = b + n1 * s;
+  __socklab_msort(b1, n1, s, cmp, t);
+  __socklab_msort(b2, n2, s, cmp, t);
+  out = t;
+  while (n1 > 0 && n2 > 0) {
+    if (cmp(b1, b2) <= 0) {
+      for (i = 0; i < s; i++) out[i] = b1[i];
+      b1 += s;
+      n1--;
+    } else {
+      for (i = 0; i < s; i++) out[i] = b2[i];
+      b2 += s;
+      n2--;
+    }
+    out += s;
+  }
+  for (i = 0; i < n1 * s; i++) out[i] = b1[i];
+  for (i = 0; i < (n - n2) * s; i++) b[i] = t[i];
+}
+void qsort(void *base, size_t nmemb, size_t size, int (*compar)(const void *, const void *)) {
+  char *tmp;
+  if (nmemb <= 1 || size == 0)
+    return;
+  tmp = malloc(nmemb * size);
+  if (tmp == NULL)
+    return;
+  __socklab_msort(base, nmemb, size, compar, tmp);
+  free(tmp);
+}
+void *bsearch(const void *key, const void *base, size_t nmemb, size_t size, int (*compar)(const void *, const void *)) {
+  size_t l = 0, u = nmemb, idx;
+  const char *p;
+  int c;
+  while (l < u) {
+    idx = (l + u) / 2;
+    p = (const char *)base + idx * size;
+    c = compar(key, p);
+    if (c < 0)
+      u = idx;
+    else if (c > 0)
+      l = idx + 1;
+    else
+      return (void *)p;
+  }
+  return NULL;
+}
 #endif
 `,
   'string.h': String.raw`#ifndef _STRING_H

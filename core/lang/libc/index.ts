@@ -6,9 +6,13 @@ import type { VmState } from '../vm/state';
 import type { Builtin } from '../vm/views';
 import { B_BLOCK, argN, retN } from '../vm/views';
 import { mallocBuiltins } from './malloc';
+import { msgBuiltins } from './msg';
 import { memoryAccess } from './mem';
 import { setErrno, stdioBuiltins, stdioInit } from './stdio';
 import { stringBuiltins } from './string';
+import { strmoreBuiltins } from './strmore';
+import { stdlibMoreBuiltins } from './stdlibMore';
+import { timeFmtBuiltins } from './timefmt';
 import { inetBuiltins } from './inet';
 import { netdbBuiltins } from './netdb';
 import { pollBuiltins } from './poll';
@@ -29,6 +33,10 @@ const SYSCALLS: Record<string, number> = {
   getpid: 0,
   getppid: 0,
   isatty: 1,
+  getuid: 0,
+  geteuid: 0,
+  getgid: 0,
+  gethostname: 2,
 };
 
 function syscallBuiltin(name: string, argc: number): Builtin {
@@ -52,10 +60,14 @@ function syscallBuiltin(name: string, argc: number): Builtin {
 export const BUILTINS: ReadonlyMap<string, Builtin> = new Map<string, Builtin>([
   ...Object.entries(stdioBuiltins),
   ...Object.entries(stringBuiltins),
+  ...Object.entries(strmoreBuiltins),
+  ...Object.entries(stdlibMoreBuiltins),
+  ...Object.entries(timeFmtBuiltins),
   ...Object.entries(mallocBuiltins),
   ...Object.entries(inetBuiltins),
   ...Object.entries(stdinBuiltins),
   ...Object.entries(sockBuiltins),
+  ...Object.entries(msgBuiltins),
   ...Object.entries(pollBuiltins),
   ...Object.entries(netdbBuiltins),
   ...Object.entries(procBuiltins),

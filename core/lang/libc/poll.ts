@@ -1,22 +1,12 @@
-// poll, select and fcntl onto the host. select is built on the host's poll, as the kernel's
-// core_sys_select and do_poll share one readiness check: fd_set bits (glibc's layout, longs of
-// 64 bits) become pollfd entries and the revents come back as bits.
+// poll, select and fcntl onto the host: struct pollfd arrays and fd_sets (glibc's layout,
+// longs of 64 bits) are read from memory, the host gets plain fd lists, and the results are
+// written back (revents; the fd_sets reduced to the ready fds).
 import type { Builtin, Call } from '../vm/views';
 import { argI, argN, argU, retN } from '../vm/views';
 import { fail, hostCall, isFailed, rd64, readBytes, wr64, writeBytes } from './sys';
 
 const EFAULT = 14;
 const EINVAL = 22;
-const POLLIN = 0x001;
-const POLLPRI = 0x002;
-const POLLOUT = 0x004;
-const POLLERR = 0x008;
-const POLLHUP = 0x010;
-const POLLNVAL = 0x020;
-/** What makes an fd readable, writable or exceptional for select (fs/select.c's POLL*_SET). */
-const IN_SET = POLLIN | 0x040 | POLLHUP | POLLERR;
-const OUT_SET = POLLOUT | 0x100 | POLLERR;
-const EX_SET = POLLPRI;
 
 const poll: Builtin = (c) => {
   const base = argU(c, 0);
@@ -36,19 +26,21 @@ const poll: Builtin = (c) => {
   return retN(c, reply.ret);
 };
 
-function readSet(c: Call, addr: number, nfds: number): boolean[] | undefined {
-  if (addr === 0) return [];
+/** readSet lists the fds below nfds whose bits are set in the fd_set at addr (null for a NULL pointer), or undefined when unreadable. */
+function readSet(c: Call, addr: number, nfds: number): number[] | null | undefined {
+  if (addr === 0) return null;
   const b = readBytes(c, addr, Math.ceil(nfds / 64) * 8);
   if (b === undefined) return undefined;
-  return Array.from({ length: nfds }, (_, fd) => (b[fd >> 3]! & (1 << (fd & 7))) !== 0);
+  const fds: number[] = [];
+  for (let fd = 0; fd < nfds; fd++) if ((b[fd >> 3]! & (1 << (fd & 7))) !== 0) fds.push(fd);
+  return fds;
 }
 
-function writeSet(c: Call, addr: number, nfds: number, bits: boolean[]): boolean {
+/** writeSet stores the ready fds as the fd_set at addr (whole longs, as the kernel copies them back). */
+function writeSet(c: Call, addr: number, nfds: number, fds: readonly number[]): boolean {
   if (addr === 0) return true;
   const b = new Uint8Array(Math.ceil(nfds / 64) * 8);
-  bits.forEach((on, fd) => {
-    if (on) b[fd >> 3]! |= 1 << (fd & 7);
-  });
+  for (const fd of fds) b[fd >> 3]! |= 1 << (fd & 7);
   return writeBytes(c, addr, b);
 }
 
@@ -57,45 +49,25 @@ const select: Builtin = (c) => {
   if (nfds < 0 || nfds > 1024) return fail(c, EINVAL);
   const sets = [1, 2, 3].map((i) => readSet(c, argU(c, i), nfds));
   if (sets.some((x) => x === undefined)) return fail(c, EFAULT);
-  const [rd, wr, ex] = sets as boolean[][];
-  let timeoutMs = -1;
+  const [read, write, except] = sets as (number[] | null)[];
+  let timeout: { sec: number; usec: number } | null = null;
   const tv = argU(c, 4);
   if (tv !== 0) {
     const sec = rd64(c, tv);
     const usec = rd64(c, tv + 8);
     if (sec === undefined || usec === undefined) return fail(c, EFAULT);
-    if (sec < 0 || usec < 0) return fail(c, EINVAL);
-    timeoutMs = sec * 1000 + Math.ceil(usec / 1000);
+    timeout = { sec, usec };
   }
-  const fds: { fd: number; events: number }[] = [];
-  for (let fd = 0; fd < nfds; fd++) {
-    const events = (rd![fd] ? POLLIN : 0) | (wr![fd] ? POLLOUT : 0) | (ex![fd] ? POLLPRI : 0);
-    if (events !== 0) fds.push({ fd, events });
-  }
-  const r = hostCall(c, 'poll', { fds, timeoutMs });
+  const r = hostCall(c, 'select', { nfds, read: read!, write: write!, except: except!, timeout });
   if (isFailed(r)) return r.status;
-  const revents = typeof r === 'number' ? [] : r.revents;
-  if (revents.some((e) => (e & POLLNVAL) !== 0)) return fail(c, 9);
-  const outs: boolean[][] = [[], [], []];
-  let count = 0;
-  fds.forEach(({ fd, events }, i) => {
-    const e = revents[i] ?? 0;
-    const hits = [
-      (events & POLLIN) !== 0 && (e & IN_SET) !== 0,
-      (events & POLLOUT) !== 0 && (e & OUT_SET) !== 0,
-      (events & POLLPRI) !== 0 && (e & EX_SET) !== 0,
-    ];
-    hits.forEach((h, k) => {
-      outs[k]![fd] = h;
-      if (h) count++;
-    });
-  });
-  for (let k = 0; k < 3; k++) if (!writeSet(c, argU(c, k + 1), nfds, outs[k]!)) return fail(c, EFAULT);
-  if (tv !== 0 && count === 0) {
+  const reply = typeof r === 'number' ? { ret: r, read: [], write: [], except: [] } : r;
+  const back = [reply.read, reply.write, reply.except];
+  for (let k = 0; k < 3; k++) if (!writeSet(c, argU(c, k + 1), nfds, back[k]!)) return fail(c, EFAULT);
+  if (tv !== 0 && reply.ret === 0) {
     wr64(c, tv, 0);
     wr64(c, tv + 8, 0);
   }
-  return retN(c, count);
+  return retN(c, reply.ret);
 };
 
 const fcntl: Builtin = (c) => {

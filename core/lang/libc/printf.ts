@@ -4,8 +4,15 @@ import type { VmState } from '../vm/state';
 import { views } from '../vm/views';
 import { badRead, cstrLen } from './mem';
 
-/** FormatResult is the formatted bytes, or the unreadable address a %s or the format ran into. */
-export type FormatResult = { readonly bytes: number[] } | { readonly badAddr: number };
+/** FormatResult is the formatted bytes, the unreadable address a %s or the format ran into, or EOVERFLOW (a field too wide). */
+export type FormatResult =
+  { readonly bytes: number[] } | { readonly badAddr: number } | { readonly overflow: true };
+
+/**
+ * MAX_FIELD caps a field's width and precision. glibc fails with EOVERFLOW above INT_MAX;
+ * SockLab fails the same way above 1 MiB, so a wild width cannot exhaust memory.
+ */
+export const MAX_FIELD = 1 << 20;
 
 interface Spec {
   minus: boolean;
@@ -95,6 +102,7 @@ export function formatPrintf(s: VmState, fmtAddr: number, args: ArgReader): Form
         i++;
       } else while (m[i]! >= 48 && m[i]! <= 57) sp.prec = sp.prec * 10 + m[i++]! - 48;
     }
+    if (sp.width > MAX_FIELD || sp.prec > MAX_FIELD) return { overflow: true };
     while ('hlzjtLq'.includes(String.fromCharCode(m[i]!)) && m[i] !== 0)
       sp.len += String.fromCharCode(m[i++]!);
     const conv = String.fromCharCode(m[i]!);

@@ -87,10 +87,17 @@ export function output(c: Call, fd: number, bytes: number[]): number | undefined
 
 const streamFd = (p: number): number => (p >= STREAM_BASE && p < STREAM_BASE + 3 ? p - STREAM_BASE : -1);
 
+/** overflow fails a printf-family call as glibc does for a field wider than it can format: errno EOVERFLOW, -1. */
+function overflow(c: Call): number {
+  setErrno(c.s, 75);
+  return retI(c, -1);
+}
+
 function printTo(c: Call, fd: number, fmtArg: number, va = false): number {
   const args = va ? vaArgs(c.s, argU(c, fmtArg + 1)) : stackArgs(c.s, c.base + fmtArg + 1);
   const r = formatPrintf(c.s, argU(c, fmtArg), args);
   if ('badAddr' in r) return segv(c, r.badAddr);
+  if ('overflow' in r) return overflow(c);
   if (fd < 0) return retI(c, -1);
   return output(c, fd, r.bytes) ?? retI(c, r.bytes.length);
 }
@@ -99,6 +106,7 @@ function printToBuffer(c: Call, cap: number, fmtArg: number, va: boolean): numbe
   const args = va ? vaArgs(c.s, argU(c, fmtArg + 1)) : stackArgs(c.s, c.base + fmtArg + 1);
   const r = formatPrintf(c.s, argU(c, fmtArg), args);
   if ('badAddr' in r) return segv(c, r.badAddr);
+  if ('overflow' in r) return overflow(c);
   return toBuffer(c, argU(c, 0), r.bytes, cap) ?? retI(c, r.bytes.length);
 }
 

@@ -136,6 +136,9 @@ export const stringBuiltins: Record<string, Builtin> = {
   atol: (c) => strtoX(c, 10, false, 'long'),
   strtol: (c) => strtoX(c, argI(c, 2), true, 'long'),
   strtoul: (c) => strtoX(c, argI(c, 2), true, 'ulong'),
+  atoll: (c) => strtoX(c, 10, false, 'long'),
+  strtoll: (c) => strtoX(c, argI(c, 2), true, 'long'),
+  strtoull: (c) => strtoX(c, argI(c, 2), true, 'ulong'),
   abs: (c) => retI(c, Math.abs(argI(c, 0)) | 0),
   labs: (c) => retN(c, Math.abs(argN(c, 0))),
 };

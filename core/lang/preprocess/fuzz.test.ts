@@ -82,7 +82,7 @@ describe('preprocess fuzz', () => {
       }),
       { seed: 0x50c1ad, numRuns: 400 },
     );
-  });
+  }, 60_000); // bounded by numRuns; the limit only stops a hang on a loaded machine
 
   it('keeps every token at its source column when the text has no directives, comments or macros', () => {
     const word = fc.constantFrom(

@@ -86,6 +86,39 @@ function poll(w: TestWorld, p: Proc, a: HostCalls['poll']['args']): Reply {
   return WOULD_BLOCK;
 }
 
+/** What makes an fd readable, writable or exceptional for select (fs/select.c's POLL*_SET). */
+const SELECT_SETS = [0x001 | 0x040 | 0x010 | 0x008, 0x004 | 0x100 | 0x008, 0x002];
+
+/** select answers select(2) through poll, as the kernel's do_select asks each file's poll mask. */
+function select(w: TestWorld, p: Proc, a: HostCalls['select']['args']): Reply {
+  const sets = [a.read, a.write, a.except];
+  const fds: { fd: number; events: number }[] = [];
+  for (let fd = 0; fd < a.nfds; fd++) {
+    const events =
+      (sets[0]?.includes(fd) === true ? 1 : 0) |
+      (sets[1]?.includes(fd) === true ? 4 : 0) |
+      (sets[2]?.includes(fd) === true ? 2 : 0);
+    if (events !== 0) fds.push({ fd, events });
+  }
+  const timeoutMs = a.timeout === null ? -1 : a.timeout.sec * 1000 + Math.ceil(a.timeout.usec / 1000);
+  const r = poll(w, p, { fds, timeoutMs }) as { ret: number; revents: number[] } | number | object;
+  if (typeof r !== 'object' || !('revents' in r)) return r;
+  if (r.revents.some((e) => (e & 0x20) !== 0)) return -9;
+  const ready: number[][] = [[], [], []];
+  fds.forEach(({ fd }, i) => {
+    const e = r.revents[i] ?? 0;
+    SELECT_SETS.forEach((bits, k) => {
+      if (sets[k]?.includes(fd) === true && (e & bits) !== 0) ready[k]!.push(fd);
+    });
+  });
+  return {
+    ret: ready[0]!.length + ready[1]!.length + ready[2]!.length,
+    read: ready[0]!,
+    write: ready[1]!,
+    except: ready[2]!,
+  };
+}
+
 function wait(w: TestWorld, p: Proc, a: HostCalls['wait']['args']): Reply {
   const kids = w.procs.filter((q) => q.ppid === p.pid && !q.reaped && (a.pid <= 0 || q.pid === a.pid));
   if (kids.length === 0) return ECHILD;
@@ -110,6 +143,8 @@ export function procCall<N extends HostCallName>(
     }
     case 'poll':
       return poll(w, p, args as HostCalls['poll']['args']);
+    case 'select':
+      return select(w, p, args as HostCalls['select']['args']);
     case 'fork':
       return w.fork(p);
     case 'wait':

@@ -107,6 +107,29 @@ export interface HostCalls {
     args: { fds: readonly { fd: number; events: number }[]; timeoutMs: number };
     reply: { ret: number; revents: readonly number[] };
   };
+  /** socketpair(2): the two new fds. */
+  socketpair: {
+    args: { family: number; type: number; protocol: number };
+    reply: { ret: number; sv: readonly number[] };
+  };
+  /** sendmsg(2): the iovecs' bytes in order; `to` when msg_name is set. */
+  sendmsg: { args: { fd: number; iov: readonly Uint8Array[]; flags: number; to?: SockAddr }; reply: number };
+  /** recvmsg(2): at most `lens[i]` bytes into iovec i; the sender's address and msg_flags (MSG_TRUNC …) come back. */
+  recvmsg: {
+    args: { fd: number; lens: readonly number[]; flags: number };
+    reply: { ret: number; iov: readonly Uint8Array[]; addr?: SockAddr; msgFlags: number };
+  };
+  /** select(2) over fds below nfds: each set lists its fds (null for a NULL fd_set) and comes back reduced to the ready ones; timeout null waits for ever. */
+  select: {
+    args: {
+      nfds: number;
+      read: readonly number[] | null;
+      write: readonly number[] | null;
+      except: readonly number[] | null;
+      timeout: { sec: number; usec: number } | null;
+    };
+    reply: { ret: number; read: readonly number[]; write: readonly number[]; except: readonly number[] };
+  };
   /** fork(2): the child's pid in the parent (the scheduler completes the child's call with 0). */
   fork: { args: Record<string, never>; reply: number };
   /** wait4(2): the pid reaped (0 with WNOHANG when none is ready) and its wait status. */
