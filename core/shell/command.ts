@@ -1,5 +1,8 @@
 // What a built-in command receives and returns. Every command of the lab shell is one
 // module exporting a ShellCommand; the registry in commands/index.ts lists them.
+import type { LabSession } from '../session/index';
+import type { JobTask } from './job';
+import type { JobTable, ShellJob } from './jobTable';
 import type { InStream } from './streams';
 import type { Workspace } from './workspace';
 
@@ -23,6 +26,28 @@ export interface CommandIo {
   clearScreen(): void;
   /** chdir sets the working directory (a virtual path the command has checked). */
   chdir(virtualPath: string): void;
+  /** lab is the simulated world and where the command runs; undefined in a shell without a session. */
+  readonly lab?: LabIo;
+}
+
+/** LabIo is what commands on the simulated world get: the session, host, privileges and jobs. */
+export interface LabIo {
+  readonly session: LabSession;
+  /** host is the host the command runs on (the shell's, or the one `on HOST` named). */
+  readonly host: string;
+  /** root is true under sudo: programs run as uid 0 with CAP_NET_RAW and every other capability. */
+  readonly root: boolean;
+  /** background is true for a command started with `&`. */
+  readonly background: boolean;
+  /** jobs are the shell's background jobs. */
+  readonly jobs: JobTable;
+  /**
+   * foreground makes a background job the foreground one (fg): the shell waits for it, Ctrl-C
+   * reaches it and, given the terminal (fg's stdin), a program reading it gets what is typed.
+   */
+  foreground(job: ShellJob, terminal?: InStream): JobTask;
+  /** openEditor asks the window to open a workspace file in the editor; undefined where there is none (CLI). */
+  readonly openEditor?: (path: string) => void;
 }
 
 /** ShellCommand is one built-in of the lab shell. */
@@ -37,10 +62,11 @@ export interface ShellCommand {
   /** completesFiles is true when the command's arguments are file names. */
   readonly completesFiles: boolean;
   /**
-   * run executes the command and returns its exit status, or an InputReader when it must
-   * read standard input first (which may be the terminal, so the data arrives later).
+   * run executes the command and returns its exit status, an InputReader when it must read
+   * standard input first (which may be the terminal, so the data arrives later), or a JobTask
+   * when it ends later for another reason (a program, a compile waiting for the parser, sleep).
    */
-  run(argv: readonly string[], io: CommandIo): number | InputReader;
+  run(argv: readonly string[], io: CommandIo): number | InputReader | JobTask;
 }
 
 /** InputReader consumes standard input as it arrives, for commands such as cat, wc and head. */

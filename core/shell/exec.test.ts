@@ -124,10 +124,10 @@ describe('Executor', () => {
     expect(await s.run('echo a &&')).toEqual(['socklab: syntax error: unexpected end of file']);
   });
 
-  it('refuses a background job until job control exists', async () => {
+  it('refuses a background job when the shell has no simulated world', async () => {
     const s = await openShell();
     expect(await s.run('echo a & echo b')).toEqual([
-      'socklab: background jobs (&) are not available yet',
+      'socklab: background jobs (&) need the simulated world',
       'b',
     ]);
   });

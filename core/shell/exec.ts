@@ -5,12 +5,20 @@
 import type { CommandIo, ShellCommand } from './command';
 import type { Closable, Stdio, JobTask, TaskSpec } from './job';
 import { Job, SIGINT_STATUS, builtinTask } from './job';
+import { signalDeathText } from './jobTable';
 import type { ListItem, Redirect, SimpleCommand, Word } from './parse';
-import type { OutStream } from './streams';
+import type { InStream, OutStream } from './streams';
 import { expandGlob, globEscape, hasGlob } from './glob';
 import { FileOutput, Pipe, nullInput, textInput } from './streams';
 import type { Workspace } from './workspace';
 import { fsErrorText, resolvePath } from './workspace';
+
+/** Placement is where and how one command runs: its host (`on HOST`), as root (`sudo`), in the background (`&`). */
+export interface Placement {
+  readonly host: string;
+  readonly root: boolean;
+  readonly background: boolean;
+}
 
 /** ExecContext is what the executor needs from the shell that owns it. */
 export interface ExecContext {
@@ -26,9 +34,18 @@ export interface ExecContext {
   /** lookup finds a built-in by name. */
   lookup(name: string): ShellCommand | undefined;
   /** makeIo builds the CommandIo a built-in runs with. */
-  makeIo(stdio: Stdio): CommandIo;
-  /** spawn starts a command that is not a built-in (a program, later); undefined when none is found. */
-  spawn?(argv: readonly string[], stdio: Stdio): JobTask | undefined;
+  makeIo(stdio: Stdio, placement: Placement): CommandIo;
+  /** spawn starts a command that is not a built-in (a program); undefined when none is found. */
+  spawn?(argv: readonly string[], stdio: Stdio, placement: Placement): JobTask | undefined;
+  /** host is the shell's own host. */
+  readonly host: string;
+  /** hostExists tells whether `on HOST` names a host of the world (undefined: no world, `on` is refused). */
+  hostExists?(name: string): boolean;
+  /**
+   * background registers a job started with `&` (command is its text), calls start, announces
+   * it, and returns the listener for the job's status.
+   */
+  background?(job: Job, command: string, start: () => void): (status: number) => void;
 }
 
 /** DEV_NULL is the one device path redirections accept outside the workspace. */
@@ -62,6 +79,9 @@ export class Executor {
         this.#pipeline(item, (s) => {
           status = s;
           this.#ctx.setStatus(s);
+          // bash reports a foreground job killed by a signal (other than SIGINT and SIGPIPE).
+          const death = item.connector === '&' || this.#job === undefined ? '' : signalDeathText(s);
+          if (death !== '') this.#ctx.terminal().stderr.write(`${death}\n`);
           this.#job = undefined;
           ended = true;
           // bash abandons the rest of the list only when the job died of the Ctrl-C.
@@ -85,12 +105,21 @@ export class Executor {
     this.#job?.signal('SIGINT');
   }
 
+  /** hangup sends SIGHUP to the foreground job and abandons the rest of the list (the terminal closed). */
+  hangup(): void {
+    this.#aborted = true;
+    this.#job?.signal('SIGHUP');
+  }
+
   #pipeline(item: ListItem, done: (status: number) => void): void {
     const terminal = this.#ctx.terminal();
-    if (item.connector === '&') {
-      terminal.stderr.write('socklab: background jobs (&) are not available yet\n');
+    const background = item.connector === '&';
+    if (background && this.#ctx.background === undefined) {
+      terminal.stderr.write('socklab: background jobs (&) need the simulated world\n');
       return done(1);
     }
+    // A background job does not read the terminal: its reads wait for ever, as after SIGTTIN.
+    if (background) terminal.stdin = neverInput;
     const commands = item.pipeline;
     const pipes = commands.slice(1).map(() => new Pipe());
     const specs = commands.map((command, k) => {
@@ -102,16 +131,37 @@ export class Executor {
       const owned: Closable[] = [];
       if (k > 0) owned.push(stdio.stdin);
       if (k < commands.length - 1) owned.push(stdio.stdout);
-      return this.#prepare(command, stdio, owned, terminal.stderr);
+      return this.#prepare(command, stdio, owned, terminal.stderr, background);
     });
+    if (background) {
+      const ended: { listener?: (status: number) => void; early?: number } = {}; // the job may end inside start
+      const job = new Job(specs, (status) =>
+        ended.listener ? ended.listener(status) : (ended.early = status),
+      );
+      ended.listener = this.#ctx.background!(job, pipelineText(item), () => job.start());
+      if (ended.early !== undefined) ended.listener(ended.early);
+      return done(0);
+    }
     const job = new Job(specs, done);
     this.#job = job;
     job.start();
   }
 
   /** #prepare expands words, opens redirections and finds the command, as a task ready to start. */
-  #prepare(command: SimpleCommand, stdio: Stdio, owned: Closable[], shellErr: OutStream): TaskSpec {
-    const argv = command.words.flatMap((word) => this.#expand(word));
+  #prepare(
+    command: SimpleCommand,
+    stdio: Stdio,
+    owned: Closable[],
+    shellErr: OutStream,
+    background: boolean,
+  ): TaskSpec {
+    const words = command.words.flatMap((word) => this.#expand(word));
+    const placed = this.#place(words, background);
+    if (typeof placed === 'string') {
+      stdio.stderr.write(placed);
+      return { task: exited(1), owned };
+    }
+    const { argv, placement } = placed;
     for (const redirect of command.redirects) {
       const error = this.#redirect(redirect, stdio, owned);
       if (error) {
@@ -134,13 +184,34 @@ export class Executor {
         },
         close: () => stdout.close(),
       };
-      const io = this.#ctx.makeIo({ ...stdio, stdout: watched });
+      const io = this.#ctx.makeIo({ ...stdio, stdout: watched }, placement);
       return { task: builtinTask(builtin, argv, io, () => broken), owned };
     }
-    const program = this.#ctx.spawn?.(argv, stdio);
+    const program = this.#ctx.spawn?.(argv, stdio, placement);
     if (program) return { task: program, owned };
     stdio.stderr.write(`${name}: command not found\n`);
     return { task: exited(127), owned };
+  }
+
+  /** #place strips the `sudo` and `on HOST` prefixes off argv; a string is the error to print. */
+  #place(words: string[], background: boolean): { argv: string[]; placement: Placement } | string {
+    let argv = words;
+    let host = this.#ctx.host;
+    let root = false;
+    for (;;) {
+      if (argv[0] === 'sudo') {
+        if (argv.length === 1) return 'usage: sudo command\n';
+        root = true;
+        argv = argv.slice(1);
+      } else if (argv[0] === 'on') {
+        const name = argv[1];
+        if (name === undefined || argv.length < 3) return 'on: usage: on HOST COMMAND [ARG]...\n';
+        if (this.#ctx.hostExists === undefined) return 'on: no simulated world in this shell\n';
+        if (!this.#ctx.hostExists(name)) return `on: ${name}: unknown host\n`;
+        host = name;
+        argv = argv.slice(2);
+      } else return { argv, placement: { host, root, background } };
+    }
   }
 
   /**
@@ -216,6 +287,28 @@ export class Executor {
     if (fd === 1) stdio.stdout = stream;
     else stdio.stderr = stream;
   }
+}
+
+/** neverInput is the standard input of a background job: nothing ever arrives. */
+const neverInput: InStream = {
+  isTerminal: true,
+  read: () => undefined,
+  whenReadable: () => {},
+  close: () => {},
+};
+
+/** pipelineText is a pipeline written back as text, as `jobs` shows it. */
+function pipelineText(item: ListItem): string {
+  return item.pipeline
+    .map((c) =>
+      [
+        ...c.words.map(wordText),
+        ...c.redirects.map(
+          (r) => `${r.fd === (r.op === '<' ? 0 : 1) ? '' : r.fd}${r.op} ${wordText(r.target)}`,
+        ),
+      ].join(' '),
+    )
+    .join(' | ');
 }
 
 /** exited is a task that has already ended with a status (a failed redirection, an unknown command). */

@@ -20,8 +20,18 @@
 import type { CommandIo, InputReader, ShellCommand } from './command';
 import type { InStream, OutStream } from './streams';
 
-/** JobSignal names a job's tasks can receive (Ctrl-C is SIGINT). */
-export type JobSignal = 'SIGINT';
+/** SIGNALS maps the signal names `kill` knows to their numbers on x86-64 Linux (signal(7)). */
+// prettier-ignore
+export const SIGNALS = {
+  SIGHUP: 1, SIGINT: 2, SIGQUIT: 3, SIGKILL: 9, SIGUSR1: 10, SIGUSR2: 12, SIGPIPE: 13,
+  SIGALRM: 14, SIGTERM: 15, SIGCHLD: 17, SIGCONT: 18,
+} as const;
+
+/** JobSignal names a signal a job's tasks can receive (Ctrl-C is SIGINT, `kill` sends any). */
+export type JobSignal = keyof typeof SIGNALS;
+
+/** IGNORED_SIGNALS are the signals whose default action is to do nothing. */
+const IGNORED_SIGNALS: ReadonlySet<JobSignal> = new Set(['SIGCHLD', 'SIGCONT']);
 
 /** JobTask is one process of a job: a built-in now, a program in the simulated kernel later. */
 export interface JobTask {
@@ -29,6 +39,18 @@ export interface JobTask {
   start(exit: (status: number) => void): void;
   /** signal delivers a signal; a task that dies of it exits with 128 + its number. */
   signal(signal: JobSignal): void;
+  /** pid is the process id of a task that is a program in the simulated kernel. */
+  readonly pid?: number;
+  /**
+   * foreground tells a background task the shell now waits for it (fg, wait): simulated time
+   * may run ahead for it, and with fg a task that reads the terminal gets terminal (its stdin).
+   */
+  foreground?(terminal?: InStream): void;
+}
+
+/** isJobTask tells a command's result that is a task (it ends later) from a status or a reader. */
+export function isJobTask(value: unknown): value is JobTask {
+  return typeof value === 'object' && value !== null && 'start' in value && 'signal' in value;
 }
 
 /** Stdio is the three standard streams a task is started with. */
@@ -85,6 +107,18 @@ export class Job {
     this.#specs.forEach((spec, i) => spec.task.start((status) => this.#exit(i, status)));
   }
 
+  /** pids are the process ids of the job's programs (built-ins have none). */
+  get pids(): number[] {
+    return this.#specs.flatMap((spec) => (spec.task.pid === undefined ? [] : [spec.task.pid]));
+  }
+
+  /** foreground tells every task the shell now waits for the job (fg hands the first one the terminal). */
+  foreground(terminal?: InStream): void {
+    this.#specs.forEach((spec, i) => {
+      if (!this.#exited[i]) spec.task.foreground?.(i === 0 ? terminal : undefined);
+    });
+  }
+
   /** signal sends a signal to every task still running (Ctrl-C sends SIGINT). */
   signal(signal: JobSignal): void {
     this.#specs.forEach((spec, i) => {
@@ -113,6 +147,7 @@ export function builtinTask(
 ): JobTask {
   let exit: ((status: number) => void) | undefined;
   let reader: InputReader | undefined;
+  let task: JobTask | undefined;
   const finish = (status: number) => {
     const report = exit;
     exit = undefined;
@@ -135,18 +170,29 @@ export function builtinTask(
     }
   };
   return {
+    get pid() {
+      return task?.pid;
+    },
+    foreground(terminal) {
+      task?.foreground?.(terminal);
+    },
     start(onExit) {
       exit = onExit;
       const result = guard(argv, io, () => command.run(argv, io));
       if (typeof result === 'number') finish(result);
-      else {
+      else if (isJobTask(result)) {
+        task = result;
+        result.start(finish);
+      } else {
         reader = guardReader(argv, io, result);
         pump();
       }
     },
-    signal() {
+    signal(signal) {
+      if (task !== undefined) return task.signal(signal);
+      if (IGNORED_SIGNALS.has(signal)) return;
       io.stdin.close();
-      finish(SIGINT_STATUS);
+      finish(128 + SIGNALS[signal]);
     },
   };
 }

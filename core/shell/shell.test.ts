@@ -137,7 +137,7 @@ describe('LabShell', () => {
       '  example: ls -l',
     ]);
     await s.type('help\r');
-    expect(s.lines().join('\n')).toContain('  echo     print the arguments');
+    expect(s.lines().join('\n')).toContain('  echo      print the arguments');
   });
 
   it('clears the screen when clear runs', async () => {

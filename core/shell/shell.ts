@@ -2,17 +2,22 @@
 // directory, runs built-in commands and writes everything the terminal shows. It speaks the
 // terminal's language (raw input in, text with ANSI sequences out), so the renderer's xterm,
 // the CLI and the tests drive it the same way.
-import type { CommandIo, ShellCommand } from './command';
+import type { LabSession } from '../session/index';
+import type { CommandIo, LabIo, ShellCommand } from './command';
 import { builtinCommands } from './commands/index';
 import { complete } from './complete';
-import { Executor } from './exec';
+import { Executor, type Placement } from './exec';
 import type { Stdio, JobTask } from './job';
+import { JobTable, type ShellJob } from './jobTable';
 import { readKeys } from './keys';
 import { LineEditor } from './lineEditor';
 import { parseLine } from './parse';
-import type { OutStream } from './streams';
+import { programTask } from './programs/programTask';
+import { compileSource, readExecutable } from './programs/load';
+import type { InStream, OutStream } from './streams';
 import { CookedLine, TerminalInput } from './tty';
 import type { Workspace } from './workspace';
+import type { Job } from './job';
 import { HOME, displayPath } from './workspace';
 
 /** HISTORY_LIMIT is how many lines the shell remembers (bash's default HISTSIZE). */
@@ -23,15 +28,25 @@ export interface LabShellOptions {
   workspace: Workspace;
   /** write receives everything the terminal should display. */
   write: (data: string) => void;
+  /** session is the simulated world the shell's programs and network tools work on. */
+  session?: LabSession;
   host?: string;
   user?: string;
   cols?: number;
   rows?: number;
   /**
-   * spawn starts a command that is not a built-in (a student's program, later a task in the
-   * simulated kernel) with the job's streams; undefined means "command not found".
+   * spawn starts a command that is neither a built-in nor a path to a program (tests use it)
+   * with the job's streams; undefined means "command not found".
    */
   spawn?: (argv: readonly string[], stdio: Stdio, cwd: string) => JobTask | undefined;
+  /** openEditor asks the window to open a workspace file in its editor (absent in the CLI). */
+  openEditor?: (path: string) => void;
+  /** writeErr receives standard error separately (the CLI's scripts); by default it goes to write. */
+  writeErr?: (data: string) => void;
+  /** tty is false when the output is not a terminal (a script's output: no colours); default true. */
+  tty?: boolean;
+  /** onLogout runs on Ctrl-D at an empty prompt (the CLI exits); without it Ctrl-D there does nothing. */
+  onLogout?: () => void;
 }
 
 /** LabShell is one interactive shell session on a simulated host. */
@@ -52,6 +67,12 @@ export class LabShell {
   readonly #cooked: CookedLine;
   readonly #executor: Executor;
   readonly #terminalOut: OutStream;
+  readonly #terminalErr: OutStream;
+  readonly #session: LabSession | undefined;
+  readonly #jobs = new JobTable();
+  readonly #openEditor: ((path: string) => void) | undefined;
+  readonly #onLogout: (() => void) | undefined;
+  #held: string[] | undefined;
   #busy = false;
   #typedAhead = '';
 
@@ -62,17 +83,32 @@ export class LabShell {
     this.user = options.user ?? 'student';
     this.#cols = options.cols ?? 80;
     this.#rows = options.rows ?? 24;
+    this.#session = options.session;
+    this.#openEditor = options.openEditor;
     this.#editor = new LineEditor(this.#write);
     this.#editor.resize(this.#cols);
     this.#cooked = new CookedLine(this.#write, this.#ttyInput);
+    this.#onLogout = options.onLogout;
     this.#terminalOut = {
-      isTerminal: true,
+      isTerminal: options.tty ?? true,
       write: (text) => {
         this.#print(text);
         return true;
       },
       close: () => {},
     };
+    const writeErr = options.writeErr;
+    this.#terminalErr =
+      writeErr === undefined
+        ? this.#terminalOut
+        : {
+            isTerminal: options.tty ?? true,
+            write: (text) => {
+              writeErr(text.replace(/\r?\n/g, '\r\n'));
+              return true;
+            },
+            close: () => {},
+          };
     this.#executor = new Executor({
       workspace: this.#workspace,
       cwd: () => this.#cwd,
@@ -83,11 +119,21 @@ export class LabShell {
       terminal: () => ({
         stdin: this.#ttyInput.reader(),
         stdout: this.#terminalOut,
-        stderr: this.#terminalOut,
+        stderr: this.#terminalErr,
       }),
       lookup: (name) => this.#commands.get(name),
-      makeIo: (stdio) => this.#io(stdio),
-      spawn: (argv, stdio) => options.spawn?.(argv, stdio, this.#cwd),
+      makeIo: (stdio, placement) => this.#io(stdio, placement),
+      spawn: (argv, stdio, placement) =>
+        argv[0]!.includes('/')
+          ? this.#program(argv, stdio, placement)
+          : options.spawn?.(argv, stdio, this.#cwd),
+      host: this.host,
+      ...(this.#session === undefined
+        ? {}
+        : {
+            hostExists: (name: string) => this.#session!.world.hosts.has(name),
+            background: (job, command, start) => this.#background(job, command, start),
+          }),
     });
   }
 
@@ -156,10 +202,21 @@ export class LabShell {
           this.#complete(result.line, result.cursor);
           break;
         case 'eof':
+          if (this.#onLogout !== undefined) {
+            this.#write('exit\r\n');
+            this.#onLogout();
+          }
+          break;
         case 'none':
           break;
       }
     }
+  }
+
+  /** hangup is the terminal closing: SIGHUP to the foreground job and every background job, as bash sends on exit. */
+  hangup(): void {
+    this.#executor.hangup();
+    for (const job of this.#jobs.list()) if (job.status === null) job.job.signal('SIGHUP');
   }
 
   /** resize tells the shell the terminal's size in cells. */
@@ -185,8 +242,10 @@ export class LabShell {
       return done(2);
     }
     this.#busy = true;
+    const logged = this.#session?.logCommand(this.host, line);
     this.#executor.run(parsed.list, (status) => {
       this.#busy = false;
+      if (logged !== undefined) logged.status = status;
       // What was typed while the job ran but never read belongs to the shell, as in bash.
       this.#typedAhead = this.#ttyInput.drain().replace(/\n/g, '\r') + this.#cooked.take();
       done(status);
@@ -199,6 +258,7 @@ export class LabShell {
       if (this.#history.length > HISTORY_LIMIT) this.#history.shift();
     }
     this.run(line, () => {
+      this.#print(this.#jobs.takeFinished());
       this.#editor.start(this.prompt, this.#history);
       const ahead = this.#typedAhead;
       this.#typedAhead = '';
@@ -231,12 +291,87 @@ export class LabShell {
   }
 
   #print(text: string): void {
+    if (this.#held !== undefined) {
+      this.#held.push(text);
+      return;
+    }
     this.#write(text.replace(/\r?\n/g, '\r\n'));
   }
 
-  #io(stdio: Stdio): CommandIo {
-    const cwd = this.#cwd;
+  /** jobs are the shell's background jobs. */
+  get jobs(): JobTable {
+    return this.#jobs;
+  }
+
+  #background(job: Job, command: string, start: () => void): (status: number) => void {
+    const entry = this.#jobs.add(job, command);
+    // bash announces `[N] PID` before the job prints anything, but a program's pid exists only
+    // once it started: hold what the job prints while it starts.
+    const held: string[] = [];
+    this.#held = held;
+    try {
+      start();
+    } finally {
+      this.#held = undefined;
+    }
+    this.#print(`[${entry.id}]${job.pids.length > 0 ? ` ${job.pids.at(-1)}` : ''}\n`);
+    for (const text of held) this.#print(text);
+    return (status) => this.#jobs.ended(entry, status);
+  }
+
+  /** #program starts `./name`: the executable cc wrote, compiled from the source it carries. */
+  #program(argv: readonly string[], stdio: Stdio, placement: Placement): JobTask | undefined {
+    const session = this.#session;
+    if (session === undefined) return undefined;
+    const lab = this.#lab(placement);
+    const found = readExecutable(this.#workspace, this.#cwd, argv[0]!);
+    return programTask({
+      session,
+      host: placement.host,
+      root: placement.root,
+      foreground: !placement.background,
+      argv,
+      stdio,
+      load: (done) => {
+        if ('error' in found) {
+          stdio.stderr.write(found.error);
+          return done(found.status);
+        }
+        compileSource(lab!, this.#workspace, found.exe, stdio.stderr, done);
+      },
+    });
+  }
+
+  #lab(placement: Placement): LabIo | undefined {
+    const session = this.#session;
+    if (session === undefined) return undefined;
     return {
+      session,
+      ...placement,
+      jobs: this.#jobs,
+      foreground: (job, terminal) => this.#fg(job, terminal),
+      ...(this.#openEditor === undefined ? {} : { openEditor: this.#openEditor }),
+    };
+  }
+
+  /** #fg is the task that waits for a background job in the foreground, passing signals on to it. */
+  #fg(job: ShellJob, terminal?: InStream): JobTask {
+    return {
+      start: (exit) => {
+        this.#jobs.forget(job);
+        if (job.status !== null) return exit(job.status);
+        job.waiters.push(exit);
+        job.job.foreground(terminal);
+      },
+      signal: (signal) => job.job.signal(signal),
+    };
+  }
+
+  #io(stdio: Stdio, placement: Placement): CommandIo {
+    const cwd = this.#cwd;
+    const lab = this.#lab(placement);
+    return {
+      ...(lab === undefined ? {} : { lab }),
       out: (text) => void stdio.stdout.write(text),
       err: (text) => void stdio.stderr.write(text),
       stdin: stdio.stdin,

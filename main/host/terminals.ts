@@ -1,7 +1,21 @@
-// The terminals of one session: a lab shell per terminal id, its output coalesced so a burst
-// of small writes reaches the window as one message per event-loop turn.
-import type { Workspace } from '../../core/index';
-import { LabShell } from '../../core/index';
+// The terminals of one session: a lab shell per terminal id, all on the session's one
+// simulated world (LabSession), each output coalesced so a burst of small writes reaches the
+// window as one message per event-loop turn; and loadCParser, which loads the C parser's
+// WebAssembly for a LabSession.
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import type { CParser, LabSession, Workspace } from '../../core/index';
+import { LabShell, lang } from '../../core/index';
+
+/** loadCParser loads tree-sitter's runtime and C grammar from node_modules and builds the C parser. */
+export async function loadCParser(): Promise<CParser> {
+  const require = createRequire(import.meta.url);
+  const [runtimeWasm, languageWasm] = await Promise.all([
+    readFile(require.resolve('web-tree-sitter/web-tree-sitter.wasm')),
+    readFile(require.resolve('tree-sitter-c/tree-sitter-c.wasm')),
+  ]);
+  return lang.createCParser({ runtimeWasm, languageWasm });
+}
 
 /** MAX_TERMINALS bounds how many terminals one window may open. */
 export const MAX_TERMINALS = 16;
@@ -9,14 +23,24 @@ export const MAX_TERMINALS = 16;
 /** TerminalSet owns the shells of one session. */
 export class TerminalSet {
   readonly #workspace: Workspace;
+  readonly #session: LabSession;
   readonly #emit: (terminalId: string, data: string) => void;
+  readonly #openEditor: ((path: string) => void) | undefined;
   readonly #shells = new Map<string, LabShell>();
   readonly #pending = new Map<string, string>();
   #flushScheduled = false;
   #next = 1;
 
-  constructor(workspace: Workspace, emit: (terminalId: string, data: string) => void) {
+  /** Every shell runs on session's world; emit carries each terminal's output; openEditor serves `edit FILE`. */
+  constructor(
+    workspace: Workspace,
+    session: LabSession,
+    emit: (terminalId: string, data: string) => void,
+    openEditor?: (path: string) => void,
+  ) {
     this.#workspace = workspace;
+    this.#session = session;
+    this.#openEditor = openEditor;
     this.#emit = emit;
   }
 
@@ -26,6 +50,8 @@ export class TerminalSet {
     const terminalId = `t${this.#next++}`;
     const shell = new LabShell({
       workspace: this.#workspace,
+      session: this.#session,
+      ...(this.#openEditor === undefined ? {} : { openEditor: this.#openEditor }),
       host,
       cols,
       rows,
@@ -54,13 +80,17 @@ export class TerminalSet {
 
   /** close ends one terminal. */
   close(terminalId: string): string | undefined {
-    if (!this.#shells.delete(terminalId)) return `no terminal "${terminalId}"`;
+    const shell = this.#shells.get(terminalId);
+    if (shell === undefined) return `no terminal "${terminalId}"`;
+    shell.hangup(); // its programs get SIGHUP, as when a terminal window closes
+    this.#shells.delete(terminalId);
     this.#pending.delete(terminalId);
     return undefined;
   }
 
   /** closeAll ends every terminal. */
   closeAll(): void {
+    for (const shell of this.#shells.values()) shell.hangup();
     this.#shells.clear();
     this.#pending.clear();
   }

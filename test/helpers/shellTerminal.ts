@@ -21,12 +21,12 @@ export interface ShellScreen {
   run(line: string): Promise<string[]>;
 }
 
-/** openShell starts a shell on a cols×rows headless terminal over the given workspace (extra options: spawn). */
+/** openShell starts a shell on a cols×rows headless terminal over the given workspace (extra options: spawn, session, host, openEditor). */
 export async function openShell(
   files: Record<string, string> | Workspace = {},
   cols = 80,
   rows = 24,
-  options: Pick<LabShellOptions, 'spawn'> = {},
+  options: Pick<LabShellOptions, 'spawn' | 'session' | 'host' | 'openEditor'> = {},
 ): Promise<ShellScreen> {
   const term = new Terminal({ cols, rows, allowProposedApi: true, scrollback: 1000 });
   let writes: Promise<void> = Promise.resolve();

@@ -1,0 +1,47 @@
+// nc between the simulated hosts: a listener on server in the background writing what it
+// receives to a file, a client sending a pipe's text, and nc's errors.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { openShell } from '../../../test/helpers/shellTerminal';
+import type { CParser } from '../../lang/index';
+import { createCParser } from '../../lang/index';
+import { LabSession } from '../../session/index';
+import { MemoryWorkspace } from '../memoryWorkspace';
+
+const root = new URL('../../../', import.meta.url).pathname;
+let parser: CParser;
+beforeAll(async () => {
+  parser = await createCParser({
+    runtimeWasm: readFileSync(join(root, 'node_modules/web-tree-sitter/web-tree-sitter.wasm')),
+    languageWasm: readFileSync(join(root, 'node_modules/tree-sitter-c/tree-sitter-c.wasm')),
+  });
+});
+
+describe('nc', () => {
+  it('carries a line from a client pipe to a listener on server', async () => {
+    const files = new MemoryWorkspace({});
+    const session = new LabSession({ parser, seed: 1 });
+    const screen = await openShell(files, 120, 30, { session });
+    const run = async (line: string) => {
+      const before = screen.lines().length;
+      await screen.type(line + '\r');
+      for (let i = 0; i < 200 && session.settle(20) && screen.shell.busy; i++) await screen.type('');
+      await screen.type('');
+      return screen.lines().slice(before, -1);
+    };
+    expect(await run('on server nc -l 7100 > got.txt &')).toEqual(['[1] 100']);
+    expect(await run('sleep 1')).toEqual([]);
+    expect(await run('echo hello over tcp | nc server 7100')).toEqual([
+      '[1]+  Done                    on server nc -l 7100 > got.txt',
+    ]);
+    expect(files.readText('got.txt')).toEqual({ ok: true, value: 'hello over tcp\n' });
+    expect(await run('nc server 7101')).toEqual([
+      'nc: connect to server port 7101 (tcp) failed: Connection refused',
+    ]);
+    expect(await run('nc server')).toEqual(['usage: nc [-lu] [destination] [port]']);
+    expect(await run('nc mars 80')).toEqual([
+      'nc: getaddrinfo for host "mars" port 80: Name or service not known',
+    ]);
+  });
+});

@@ -1,0 +1,47 @@
+// ping on the simulated segment: replies with ttl and round-trip times in simulated time, the
+// statistics, and ping's errors for a missing or unknown host.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { openShell } from '../../../test/helpers/shellTerminal';
+import type { CParser } from '../../lang/index';
+import { createCParser } from '../../lang/index';
+import { LabSession } from '../../session/index';
+
+const root = new URL('../../../', import.meta.url).pathname;
+let parser: CParser;
+beforeAll(async () => {
+  parser = await createCParser({
+    runtimeWasm: readFileSync(join(root, 'node_modules/web-tree-sitter/web-tree-sitter.wasm')),
+    languageWasm: readFileSync(join(root, 'node_modules/tree-sitter-c/tree-sitter-c.wasm')),
+  });
+});
+
+describe('ping', () => {
+  it('prints three replies and the statistics as iputils ping does', async () => {
+    const session = new LabSession({ parser, seed: 1 });
+    const screen = await openShell({}, 120, 30, { session });
+    const run = async (line: string) => {
+      const before = screen.lines().length;
+      await screen.type(line + '\r');
+      for (let i = 0; i < 200 && session.settle(20) && screen.shell.busy; i++) await screen.type('');
+      await screen.type('');
+      return screen.lines().slice(before, -1);
+    };
+    expect(await run('ping -c 3 server')).toEqual([
+      'PING server (10.0.0.2) 56(84) bytes of data.',
+      '64 bytes from server (10.0.0.2): icmp_seq=1 ttl=64 time=0.203 ms',
+      '64 bytes from server (10.0.0.2): icmp_seq=2 ttl=64 time=0.102 ms',
+      '64 bytes from server (10.0.0.2): icmp_seq=3 ttl=64 time=0.102 ms',
+      '',
+      '--- server ping statistics ---',
+      '3 packets transmitted, 3 received, 0% packet loss, time 2000ms',
+      'rtt min/avg/max/mdev = 0.102/0.136/0.203/0.048 ms',
+    ]);
+    expect(await run('ping')).toEqual(['ping: usage error: Destination address required']);
+    expect(await run('ping mars')).toEqual(['ping: mars: Name or service not known']);
+    expect(await run('ping -c 0 server')).toEqual([
+      "ping: invalid argument: '0': out of range: 1 <= value <= 9223372036854775807",
+    ]);
+  });
+});

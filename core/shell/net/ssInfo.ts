@@ -1,0 +1,48 @@
+// The detail lines ss prints under a socket: `-m` (skmem, sock_diag's SK_MEMINFO) and `-i`
+// (struct tcp_info as tcp_get_info fills it, in tcp_show_info's order and units), computed
+// from the simulated sock's fields. Times follow the kernel era: jiffies (HZ 1000) before 6.x,
+// microseconds (srtt_us, mdev_us) in 6.x.
+import type { Sock } from '../../kernel/include/net/sock';
+
+/** TCP_INFINITE_SSTHRESH is the "no threshold yet" value ss leaves out. */
+const TCP_INFINITE_SSTHRESH = 0x7fffffff;
+
+/** g prints a number as C's %g does for the values ss shows. */
+function g(x: number): string {
+  return String(Number(x.toPrecision(6)));
+}
+
+/** skmemText is ss -m's `skmem:(r…,rb…,t…,tb…,f…,w…,o…,bl…,d…)`. */
+export function skmemText(sk: Sock): string {
+  const f = sk.f;
+  const n = (k: string) => Number(f[k] ?? 0);
+  return `skmem:(r${n('sk_rmem_alloc')},rb${n('sk_rcvbuf')},t${n('sk_wmem_alloc')},tb${n('sk_sndbuf')},f${n('sk_forward_alloc')},w${n('sk_wmem_queued')},o${n('sk_omem_alloc')},bl0,d${n('sk_drops')})`;
+}
+
+/** tcpInfoText is ss -i's TCP information for a TCP sock (version is the kernel era). */
+export function tcpInfoText(sk: Sock, version: string): string {
+  const f = sk.f;
+  const n = (k: string) => Number(f[k] ?? 0);
+  const us = version === '6.x';
+  const parts: string[] = [];
+  const ca = String(f['icsk_ca_ops'] ?? '');
+  if (ca !== '' && ca !== 'null') parts.push(ca.replace(/^tcp_/, ''));
+  if (n('wscale_ok')) parts.push(`wscale:${n('snd_wscale')},${n('rcv_wscale')}`);
+  parts.push(`rto:${g(n('icsk_rto') * (us ? 0.001 : 1))}`);
+  const srtt = n('srtt');
+  if (srtt > 0) {
+    const rtt = us ? (srtt >> 3) / 1000 : srtt / 8;
+    const rttvar = us ? (n('mdev') >> 2) / 1000 : n('mdev') / 4;
+    parts.push(`rtt:${g(rtt)}/${g(rttvar)}`);
+  }
+  parts.push(`mss:${n('mss_cache')}`);
+  parts.push(`advmss:${n('advmss')}`);
+  parts.push(`cwnd:${n('snd_cwnd')}`);
+  const ssthresh = n('snd_ssthresh');
+  if (ssthresh < TCP_INFINITE_SSTHRESH && ssthresh > 0) parts.push(`ssthresh:${ssthresh}`);
+  if (n('packets_out') > 0) parts.push(`unacked:${n('packets_out')}`);
+  if (n('retrans_out') > 0) parts.push(`retrans:${n('retrans_out')}`);
+  parts.push(`rcv_ssthresh:${n('rcv_ssthresh')}`);
+  parts.push(`snd_wnd:${n('snd_wnd')}`);
+  return parts.join(' ');
+}
