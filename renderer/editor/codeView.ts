@@ -5,6 +5,7 @@ import { basicSetup } from 'codemirror';
 import { cpp } from '@codemirror/lang-cpp';
 import { Compartment, EditorState, Text } from '@codemirror/state';
 import { EditorView, keymap } from '@codemirror/view';
+import { setDiagnostics, type Diagnostic } from '@codemirror/lint';
 import { darkEditorTheme, lightEditorTheme } from './themes';
 
 /** CodeViewOptions are the view's starting theme and its callbacks. */
@@ -14,6 +15,17 @@ export interface CodeViewOptions {
   onModified: (modified: boolean) => void;
   /** onSave is called for Ctrl-S / Cmd-S inside the editor. */
   onSave: () => void;
+  /** onEdit is called after every change to the text. */
+  onEdit?: () => void;
+}
+
+/** CompileMark is one compiler diagnostic to show inline: 1-based line and column, length in characters. */
+export interface CompileMark {
+  line: number;
+  col: number;
+  length: number;
+  severity: 'error' | 'warning' | 'note';
+  message: string;
 }
 
 /** CodeView owns one CodeMirror EditorView. */
@@ -59,6 +71,25 @@ export class CodeView {
     this.#view.dispatch({ effects: this.#theme.reconfigure(dark ? darkEditorTheme : lightEditorTheme) });
   }
 
+  /** showDiagnostics marks compiler errors and warnings at their place in the text (replacing earlier marks). */
+  showDiagnostics(marks: readonly CompileMark[]): void {
+    const doc = this.#view.state.doc;
+    const diagnostics: Diagnostic[] = marks.map((m) => {
+      const line = doc.line(Math.min(Math.max(1, m.line), doc.lines));
+      const from = Math.min(line.from + Math.max(0, m.col - 1), line.to);
+      // a one-character mark on a name covers the whole name
+      const word = m.length <= 1 ? this.#view.state.wordAt(from) : null;
+      const to = word && word.from === from ? word.to : Math.min(from + Math.max(1, m.length), line.to);
+      return {
+        from,
+        to: Math.max(from, to),
+        severity: m.severity === 'note' ? 'info' : m.severity,
+        message: m.message,
+      };
+    });
+    this.#view.dispatch(setDiagnostics(this.#view.state, diagnostics));
+  }
+
   /** focus puts the keyboard focus in the code. */
   focus(): void {
     this.#view.focus();
@@ -79,7 +110,9 @@ export class CodeView {
         this.#theme.of(dark ? darkEditorTheme : lightEditorTheme),
         EditorView.contentAttributes.of({ 'aria-label': 'Code', 'aria-multiline': 'true' }),
         EditorView.updateListener.of((update) => {
-          if (update.docChanged) this.#setModified(!update.state.doc.eq(this.#saved));
+          if (!update.docChanged) return;
+          this.#setModified(!update.state.doc.eq(this.#saved));
+          this.#options.onEdit?.();
         }),
       ],
     });

@@ -1,6 +1,7 @@
 // The Editor pane's file: which workspace file is open, the modification time it was read at,
 // whether it still matches the disk, the last error, and the workspace's files for the Open
 // picker. The buffer itself lives in CodeMirror; this class only talks to main.
+import { t } from '../i18n';
 import type { MAX_EDITOR_TEXT, ReplyValue, SocklabApi } from '../../main/common/contract';
 
 const LAST_FILE_KEY = 'socklab.editor.lastFile';
@@ -97,7 +98,7 @@ export class EditorFile {
     this.disk = 'same';
     this.conflict = false;
     this.error = undefined;
-    this.status = `Saved ${path}`;
+    this.status = t('editor.saved', { path });
     return true;
   }
 

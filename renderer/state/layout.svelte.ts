@@ -14,8 +14,8 @@ export interface LayoutSizes {
 
 const DEFAULT_SIZES: LayoutSizes = {
   labWidth: 280,
-  rightWidth: 380,
-  bottomHeight: 200,
+  rightWidth: 400,
+  bottomHeight: 230,
   editorFraction: 0.45,
   inspectorFraction: 0.5,
   packetsFraction: 0.6,

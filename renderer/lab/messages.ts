@@ -1,0 +1,56 @@
+// The Lab pane's own labels in English and Simplified Chinese, added to the window's catalogues
+// with i18n.addMessages (the lab texts themselves come from each lab's en.md / zh-CN.md).
+
+/** labMessagesEn are the Lab pane's English labels. */
+export const labMessagesEn = {
+  'lab.list': 'Labs',
+  'lab.back': '← All labs',
+  'lab.progress': '{passed}/{steps} steps',
+  'lab.broken': 'This lab cannot load:',
+  'lab.check': 'Check',
+  'lab.checking': 'Checking…',
+  'lab.hint': 'Show a hint ({shown}/{count})',
+  'lab.noHints': 'No hints for this step',
+  'lab.passed': 'Passed',
+  'lab.failed': 'Not yet',
+  'lab.wanted': 'Wanted',
+  'lab.seen': 'Seen',
+  'lab.source.session': 'Checked against what you ran in the terminal.',
+  'lab.source.files': 'Checked by running your files in ~/{folder} as the lab runs them.',
+  'lab.predict': 'Predict before you run',
+  'lab.answer': 'Your answer',
+  'lab.save': 'Save',
+  'lab.saved': 'Saved: {answer}',
+  'lab.event': 'event {seq}',
+  'lab.folder': 'Your files are in ~/{folder}.',
+  'lab.steps': 'Steps',
+  'lab.attempts': '{n} check(s)',
+  'lab.minutes': '{n} min',
+} as const;
+
+/** labMessagesZh are the Lab pane's Simplified Chinese labels (the same keys). */
+export const labMessagesZh: Record<keyof typeof labMessagesEn, string> = {
+  'lab.list': '实验',
+  'lab.back': '← 全部实验',
+  'lab.progress': '{passed}/{steps} 步',
+  'lab.broken': '此实验无法加载：',
+  'lab.check': '检查',
+  'lab.checking': '检查中…',
+  'lab.hint': '显示提示（{shown}/{count}）',
+  'lab.noHints': '这一步没有提示',
+  'lab.passed': '已通过',
+  'lab.failed': '尚未通过',
+  'lab.wanted': '期望',
+  'lab.seen': '看到',
+  'lab.source.session': '根据你在终端中运行的内容检查。',
+  'lab.source.files': '按实验的方式运行你在 ~/{folder} 中的文件进行检查。',
+  'lab.predict': '运行前先预测',
+  'lab.answer': '你的答案',
+  'lab.save': '保存',
+  'lab.saved': '已保存：{answer}',
+  'lab.event': '事件 {seq}',
+  'lab.folder': '你的文件在 ~/{folder}。',
+  'lab.steps': '步骤',
+  'lab.attempts': '已检查 {n} 次',
+  'lab.minutes': '{n} 分钟',
+};

@@ -1,0 +1,263 @@
+// End to end: the lab views in web mode in Chromium. A C server runs on `server`, a C client
+// in the terminal connects to it and sends data; the test then reads the Struct inspector,
+// the Transmit path and the Packets pane as of chosen points on the Timeline, switches to
+// Chinese, and saves a screenshot of each pane in both themes under test/artifacts/.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from './helpers/browser';
+import { typeLine, waitForRow } from './helpers/terminal';
+import type { WebMode } from './helpers/webMode';
+import { ROOT, startWebMode } from './helpers/webMode';
+
+const PROMPT = 'student@client:~$';
+const ARTIFACTS = join(ROOT, 'test', 'artifacts');
+
+const SERVER_C = `#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+#include <sys/socket.h>
+#include <netinet/in.h>
+#include <arpa/inet.h>
+
+int main(void) {
+    int l = socket(AF_INET, SOCK_STREAM, 0);
+    struct sockaddr_in a;
+    memset(&a, 0, sizeof a);
+    a.sin_family = AF_INET;
+    a.sin_port = htons(8080);
+    a.sin_addr.s_addr = htonl(INADDR_ANY);
+    bind(l, (struct sockaddr *)&a, sizeof a);
+    listen(l, 5);
+    int c = accept(l, NULL, NULL);
+    char buf[64];
+    ssize_t n = recv(c, buf, sizeof buf, 0);
+    printf("got %d\\n", (int)n);
+    close(c);
+    close(l);
+    return 0;
+}
+`;
+
+const CLIENT_C = `#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+#include <netdb.h>
+#include <sys/socket.h>
+
+int main(void) {
+    struct addrinfo hints, *res;
+    memset(&hints, 0, sizeof hints);
+    hints.ai_family = AF_INET;
+    hints.ai_socktype = SOCK_STREAM;
+    int rc = getaddrinfo("server", "8080", &hints, &res);
+    if (rc != 0) {
+        printf("getaddrinfo: %s\\n", gai_strerror(rc));
+        return 1;
+    }
+    int fd = socket(res->ai_family, res->ai_socktype, res->ai_protocol);
+    if (connect(fd, res->ai_addr, res->ai_addrlen) < 0) {
+        perror("connect");
+        return 1;
+    }
+    ssize_t n = send(fd, "hello", 5, 0);
+    printf("sent %d\\n", (int)n);
+    close(fd);
+    freeaddrinfo(res);
+    return 0;
+}
+`;
+
+let browser: Browser;
+let web: WebMode;
+
+beforeAll(async () => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  browser = await launchChromium();
+  web = await startWebMode({
+    'server.c': SERVER_C,
+    'client.c': CLIENT_C,
+    'broken.c': 'int main(void) {\n  return missing;\n}\n',
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await web?.stop();
+});
+
+async function openApp(): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.addInitScript(() => localStorage.setItem('socklab.locale', 'en'));
+  await page.goto(web.url);
+  await waitForRow(page, (row) => row.startsWith(PROMPT), 'the prompt');
+  expect(errors).toEqual([]);
+  return page;
+}
+
+const region = (page: Page, name: string): Locator => page.getByRole('region', { name });
+
+/** selectCall clicks the timeline marker of the n-th (from 1) call named name on host. */
+async function selectCall(page: Page, host: string, name: string): Promise<void> {
+  await region(page, 'Timeline').locator(`.mark[title^="${host} "][title*=": ${name} = "]`).first().click();
+}
+
+/** fieldValue reads an inspector field's value by its name (first match). */
+async function fieldValue(page: Page, field: string): Promise<string> {
+  const row = region(page, 'Struct inspector').locator('.field', {
+    has: page.locator(`.name:text-is("${field}")`),
+  });
+  return ((await row.first().locator('.value').textContent()) ?? '').trim();
+}
+
+describe('lab views in Chromium', () => {
+  let page: Page;
+
+  it('shows a C client’s socket, path and packets as of the chosen system call', async () => {
+    page = await openApp();
+    await typeLine(page, 'on server run server.c &');
+    await waitForRow(
+      page,
+      (row) => row.startsWith(PROMPT) && row.length === PROMPT.length,
+      'the prompt after &',
+    );
+    await typeLine(page, 'run client.c');
+    await waitForRow(page, (row) => row === 'sent 5', '"sent 5"');
+
+    await selectCall(page, 'client', 'send');
+    const inspector = region(page, 'Struct inspector');
+    await expect.poll(() => fieldValue(page, 'sk_state'), { timeout: 5000 }).toBe('TCP_ESTABLISHED (1)');
+    await expect(inspector.getByRole('tree', { name: 'Struct inspector' }).count()).resolves.toBe(1);
+    expect(await fieldValue(page, 'ops')).toBe('inet_stream_ops');
+
+    const path = region(page, 'Transmit path').getByRole('tree', { name: 'Transmit path' });
+    const fns = await path.locator('.row.call .fn').allTextContents();
+    const chain = [
+      'tcp_sendmsg',
+      'tcp_push',
+      '__tcp_push_pending_frames',
+      'tcp_write_xmit',
+      'tcp_transmit_skb',
+      'ip_queue_xmit',
+      'ip_local_out',
+      'ip_output',
+      'ip_finish_output',
+      'ip_finish_output2',
+      'dev_queue_xmit',
+    ];
+    const at = chain.map((fn) => fns.indexOf(fn));
+    expect(
+      at.every((i) => i >= 0),
+      `chain ${chain.join(' → ')} within ${fns.join(' ')}`,
+    ).toBe(true);
+    expect([...at].sort((a, b) => a - b)).toEqual(at);
+
+    const summaries = await region(page, 'Packets').locator('.row .sum').allTextContents();
+    const tcp = summaries.filter((s) => s.includes('8080'));
+    expect(tcp.slice(0, 4).map((s) => /Flags \[([^\]]+)\]/.exec(s)?.[1])).toEqual(['S', 'S.', '.', 'P.']);
+    expect(tcp[3]).toContain('length 5');
+  });
+
+  it('links a byte of the hex dump to its header field, and exports the frames as pcap', async () => {
+    const packets = region(page, 'Packets');
+    const data = packets.locator('.row', { has: page.locator('.sum', { hasText: 'Flags [P.]' }) }).first();
+    await data.click({ timeout: 5000 });
+    await expect.poll(() => packets.locator('.by').textContent()).toContain('Sent by socklab_eth_xmit');
+    // byte 23 of an IPv4 frame is the IP header's protocol field
+    await packets.getByRole('gridcell').nth(23).hover({ timeout: 5000 });
+    await expect.poll(() => packets.locator('li.lit .fname').allTextContents()).toEqual(['protocol']);
+    // keep the exported Blob where the test can read it (the page's CSP forbids fetching blob: URLs)
+    await page.evaluate(() => {
+      const create = URL.createObjectURL.bind(URL);
+      URL.createObjectURL = (blob: Blob) => {
+        (window as unknown as { exported: Blob }).exported = blob;
+        return create(blob);
+      };
+    });
+    const [download] = await Promise.all([
+      page.waitForEvent('download', { timeout: 5000 }),
+      packets.getByRole('button', { name: 'Export pcap', exact: true }).click({ timeout: 5000 }),
+    ]);
+    expect(download.suggestedFilename()).toBe('socklab.pcap');
+    const magic = await page.evaluate(async () => {
+      const blob = (window as unknown as { exported: Blob }).exported;
+      return new DataView(await blob.arrayBuffer()).getUint32(0, true).toString(16);
+    });
+    await download.cancel();
+    expect(magic).toBe('a1b23c4d');
+  });
+
+  it('shows a field’s meaning and history on hover, and follows a pointer on click', async () => {
+    await selectCall(page, 'client', 'send');
+    const inspector = region(page, 'Struct inspector');
+    const state = inspector.locator('.field', { has: page.locator('.name:text-is("sk_state")') }).first();
+    await state.hover();
+    const card = page.getByRole('tooltip');
+    await expect
+      .poll(() => card.textContent())
+      .toContain('TCP_SYN_SENT (2) → TCP_ESTABLISHED (1) by tcp_set_state');
+    expect(await card.textContent()).toContain('include/net/sock.h');
+    await inspector.getByRole('button', { name: 'inet_stream_ops' }).first().click();
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label')))
+      .toBe('proto_ops ops = &inet_stream_ops');
+  });
+
+  it('steps back to before connect() and shows TCP_CLOSE', async () => {
+    await selectCall(page, 'client', 'socket');
+    await expect.poll(() => fieldValue(page, 'sk_state'), { timeout: 5000 }).toBe('TCP_CLOSE (7)');
+  });
+
+  it('switches the labels to Chinese', async () => {
+    await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
+    await expect
+      .poll(() => region(page, 'Struct inspector').locator('h2').textContent())
+      .toBe('结构体查看器');
+    expect(await region(page, 'Transmit path').locator('h2').textContent()).toBe('发送路径');
+    expect(await region(page, 'Timeline').getByRole('button', { name: '后退一步' }).count()).toBe(1);
+    await page.screenshot({ path: join(ARTIFACTS, 'views-window-zh-CN.png') });
+    await page.getByRole('combobox', { name: 'Language' }).selectOption('en');
+  });
+
+  it('marks a compile error inline in the editor', async () => {
+    const editor = region(page, 'Editor');
+    await editor.getByRole('button', { name: 'Open…' }).click();
+    const picker = page.getByRole('dialog', { name: 'Open a file' });
+    await picker.getByRole('combobox', { name: 'Filter workspace files' }).fill('broken');
+    await picker.getByRole('option', { name: /^broken\.c/ }).waitFor();
+    await page.keyboard.press('Enter');
+    const mark = editor.locator('.cm-lintRange-error');
+    await mark.waitFor({ timeout: 10_000 });
+    expect(await mark.textContent()).toBe('missing');
+  });
+
+  it('opens a file in the editor when the shell runs edit FILE', async () => {
+    await region(page, 'Terminal').locator('.xterm').click();
+    await typeLine(page, 'edit client.c');
+    const file = region(page, 'Editor').getByRole('toolbar', { name: 'Editor actions' }).locator('.file');
+    await expect.poll(() => file.textContent(), { timeout: 5000 }).toContain('client.c');
+  });
+
+  it('saves a screenshot of each pane in both themes', async () => {
+    await selectCall(page, 'client', 'send');
+    await expect.poll(() => fieldValue(page, 'sk_state'), { timeout: 5000 }).toBe('TCP_ESTABLISHED (1)');
+    await region(page, 'Packets').locator('.row').nth(3).click();
+    await page.evaluate(() => document.querySelectorAll('.body').forEach((el) => el.scrollTo({ top: 0 })));
+    for (const theme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: theme });
+      await page.waitForTimeout(300);
+      await page.screenshot({ path: join(ARTIFACTS, `views-window-${theme}.png`) });
+      for (const [name, file] of [
+        ['Struct inspector', 'inspector'],
+        ['Transmit path', 'path'],
+        ['Packets', 'packets'],
+        ['Timeline', 'timeline'],
+      ] as const) {
+        await region(page, name).screenshot({ path: join(ARTIFACTS, `views-${file}-${theme}.png`) });
+      }
+    }
+  });
+});
