@@ -4,3 +4,9 @@
 export * from './shell/index';
 export * as lang from './lang/index';
 export type { CParser } from './lang/index';
+export * as exec from './exec/index';
+export * from './session/index';
+export * as trace from './trace/index';
+export * as wire from './wire/index';
+export * as views from './views/index';
+export * as kernel from './kernel/index';

@@ -5,6 +5,8 @@
 // validatedIpcMain, Heroic's derived preload). Electron IPC and the web-mode WebSocket carry
 // exactly these messages.
 import * as v from 'valibot';
+import { viewEventSchemas, viewRequestSchemas } from './viewContract';
+import { labEventSchemas, labRequestSchemas } from './labContract';
 
 /** CONTRACT_VERSION changes whenever a message's shape changes incompatibly. */
 export const CONTRACT_VERSION = 1;
@@ -41,6 +43,8 @@ export const menuActions = [
   'view.fontSmaller',
   'view.fontReset',
   ...paneIds.map((p) => `view.toggle.${p}` as const),
+  'view.language.en',
+  'view.language.zh-CN',
 ] as const;
 
 /** requestSchemas maps each request name to its argument and reply schemas. */
@@ -87,6 +91,8 @@ export const requestSchemas = {
     args: v.strictObject({ path: filePath, text: fileText }),
     reply: v.object({ path: v.string(), mtimeMs: v.number() }),
   },
+  ...viewRequestSchemas,
+  ...labRequestSchemas,
 } as const;
 
 /** commandSchemas maps each fire-and-forget command to its payload schema. */
@@ -101,6 +107,10 @@ export const eventSchemas = {
   'terminal.output': v.object({ terminalId: v.string(), data: v.string() }),
   'menu.action': v.object({ action: v.picklist(menuActions) }),
   'ipc.rejected': v.object({ name: v.string(), message: v.string() }),
+  /** The shell's `edit FILE` asks the window to open a workspace file (relative path) in the editor. */
+  'editor.open': v.object({ path: v.string() }),
+  ...viewEventSchemas,
+  ...labEventSchemas,
 } as const;
 
 type RequestSchemas = typeof requestSchemas;

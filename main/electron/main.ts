@@ -43,6 +43,7 @@ if (!app.requestSingleInstanceLock()) {
       version: appVersion,
       workspaceDir,
       workspace: new DiskWorkspace(workspaceDir),
+      userDataDir: app.getPath('userData'),
     });
     registerIpc(host);
     window = createWindow();

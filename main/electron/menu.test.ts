@@ -34,6 +34,15 @@ describe('buildMenuTemplate', () => {
     expect(send.mock.calls.map((c) => c[0])).toEqual(paneIds.map((id) => `view.toggle.${id}`));
   });
 
+  it('switches the language from View > Language', () => {
+    const send = vi.fn();
+    const view = submenu(buildMenuTemplate({ send, about: vi.fn() }, 'linux'), 'View');
+    const language = submenu(view, 'Language / 语言');
+    expect(language.map((i) => i.label)).toEqual(['English', '简体中文']);
+    for (const item of language) click(item);
+    expect(send.mock.calls.map((c) => c[0])).toEqual(['view.language.en', 'view.language.zh-CN']);
+  });
+
   it('shows About under Help on Linux and Windows, and under the app menu on macOS', () => {
     const about = vi.fn();
     click(submenu(buildMenuTemplate({ send: vi.fn(), about }, 'win32'), 'Help')[0]);

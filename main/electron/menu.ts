@@ -1,5 +1,5 @@
 // The application menu: File (new/open/save program), Edit, View (zoom, terminal font, panes,
-// developer tools) and Help (About). Items that act on the page send a menu action to the
+// language, developer tools) and Help (About). Items that act on the page send a menu action to the
 // renderer; the rest use Electron's built-in roles.
 import type { MenuItemConstructorOptions } from 'electron';
 import type { MenuAction, PaneId } from '../common/contract';
@@ -71,6 +71,11 @@ export function buildMenuTemplate(
         item('Terminal Font Default', 'view.fontReset'),
         { type: 'separator' },
         ...paneIds.map((id) => item(`Toggle ${paneLabels[id]}`, `view.toggle.${id}`)),
+        { type: 'separator' },
+        {
+          label: 'Language / 语言',
+          submenu: [item('English', 'view.language.en'), item('简体中文', 'view.language.zh-CN')],
+        },
         { type: 'separator' },
         { role: 'togglefullscreen' },
         { role: 'toggleDevTools' },

@@ -4,7 +4,8 @@
 // WebSocket adapters only move messages; all behaviour lives here, so web mode and the
 // desktop app behave the same.
 import * as v from 'valibot';
-import type { Workspace } from '../../core/index';
+import type { CParser, Workspace } from '../../core/index';
+import { LabSession } from '../../core/index';
 import type {
   CommandName,
   CommandPayload,
@@ -18,7 +19,11 @@ import type {
 } from '../common/contract';
 import { CONTRACT_VERSION, commandSchemas, describeIssues, requestSchemas } from '../common/contract';
 import { RequestError, WorkspaceFiles } from './files';
-import { TerminalSet } from './terminals';
+import { TerminalSet, loadCParser } from './terminals';
+import { ViewsHost } from './views';
+import { checkSource } from './viewsEditor';
+import { LabsHost, labsProgressDir } from './labs';
+import { projectRoot } from '../cli/root';
 
 /** Peer is how a session pushes events to its window. */
 export interface Peer {
@@ -31,6 +36,12 @@ export interface HostOptions {
   version: string;
   workspaceDir: string;
   workspace: Workspace;
+  /** loadParser loads the C parser once for all sessions (default: from node_modules). */
+  loadParser?: () => Promise<CParser>;
+  /** userDataDir is where the student's lab progress is kept (default: .socklab in the workspace). */
+  userDataDir?: string;
+  /** labsDir is the folder of lab folders (default: the project's labs/). */
+  labsDir?: string;
 }
 
 type RequestHandlers = {
@@ -42,9 +53,16 @@ type CommandHandlers = { [N in CommandName]: (payload: CommandPayload<N>) => str
 export class SessionHost {
   readonly options: HostOptions;
   readonly #sessions = new Set<Session>();
+  #parser: Promise<CParser> | undefined;
 
   constructor(options: HostOptions) {
     this.options = options;
+  }
+
+  /** parser is the C parser every session shares, loaded on first use. */
+  parser(): Promise<CParser> {
+    this.#parser ??= (this.options.loadParser ?? loadCParser)();
+    return this.#parser;
   }
 
   /** open starts a session for a newly connected window. */
@@ -67,17 +85,41 @@ export class Session {
   readonly #onClose: () => void;
   readonly #terminals: TerminalSet;
   readonly #files: WorkspaceFiles;
+  /** lab is the window's simulated world, shared by its terminals, views and labs. */
+  readonly lab: LabSession;
   #closed = false;
 
   constructor(host: SessionHost, peer: Peer, onClose: () => void) {
     this.#host = host;
     this.#peer = peer;
     this.#onClose = onClose;
-    this.#terminals = new TerminalSet(host.options.workspace, (terminalId, data) =>
-      this.#peer.send('terminal.output', { terminalId, data }),
+    this.lab = new LabSession({ parser: host.parser(), defer: (fn) => void setImmediate(fn) });
+    this.lab.setTraceLevel('full'); // the lab views read calls, field changes and skb operations
+    this.lab.onChange((change) => this.#views.changed(change));
+    this.#terminals = new TerminalSet(
+      host.options.workspace,
+      this.lab,
+      (terminalId, data) => this.#peer.send('terminal.output', { terminalId, data }),
+      (path) => this.#peer.send('editor.open', { path }),
     );
     this.#files = new WorkspaceFiles(host.options.workspace);
   }
+
+  readonly #views = new ViewsHost(
+    () => this.lab?.world,
+    (payload) => this.#peer.send('views.changed', payload),
+  );
+
+  readonly #labs = new LabsHost({
+    workspace: () => this.#host.options.workspace,
+    session: () => this.lab,
+    parser: () => this.#host.parser(),
+    changed: (payload) => this.#peer.send('labs.changed', payload),
+    dirs: () => ({
+      labsDir: this.#host.options.labsDir ?? `${projectRoot()}/labs`,
+      progressDir: labsProgressDir(this.#host.options.workspaceDir, this.#host.options.userDataDir),
+    }),
+  });
 
   readonly #requests: RequestHandlers = {
     'app.info': () => ({
@@ -93,6 +135,9 @@ export class Session {
     'file.read': (args) => this.#files.read(args.path),
     'file.write': (args) => this.#files.write(args.path, args.text, args.expectedMtimeMs),
     'file.create': (args) => this.#files.create(args.path, args.text),
+    ...this.#views.handlers,
+    'editor.check': (args) => checkSource(this.lab.parser, this.#host.options.workspace, args),
+    ...this.#labs.handlers,
   };
 
   readonly #commands: CommandHandlers = {
@@ -133,6 +178,8 @@ export class Session {
     if (this.#closed) return;
     this.#closed = true;
     this.#terminals.closeAll();
+    this.lab.dispose();
+    this.#labs.dispose();
     this.#onClose();
   }
 

@@ -1,0 +1,12 @@
+/* Lab netfilter: connect to 10.0.0.2 port 5000; print "connected" and send "hello", or print
+   why connect() failed with perror("connect"). */
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+#include <sys/socket.h>
+#include <netinet/in.h>
+#include <arpa/inet.h>
+
+int main(void) {
+    return 0;
+}

@@ -1,0 +1,28 @@
+/* Lab udp, wrong: the datagram to the closed port goes from an unconnected socket, so the ICMP
+   error is never reported and recv() waits for ever. */
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+#include <sys/socket.h>
+#include <netinet/in.h>
+#include <arpa/inet.h>
+
+int main(void) {
+    int fd = socket(AF_INET, SOCK_DGRAM, 0);
+    struct sockaddr_in a;
+    memset(&a, 0, sizeof a);
+    a.sin_family = AF_INET;
+    a.sin_port = htons(6000);
+    inet_pton(AF_INET, "10.0.0.2", &a.sin_addr);
+    static char big[3000];
+    memset(big, 'u', sizeof big);
+    printf("small: %zd\n", sendto(fd, "hello", 5, 0, (struct sockaddr *)&a, sizeof a));
+    printf("big: %zd\n", sendto(fd, big, sizeof big, 0, (struct sockaddr *)&a, sizeof a));
+
+    a.sin_port = htons(6001);
+    sendto(fd, "anyone?", 7, 0, (struct sockaddr *)&a, sizeof a);
+    char buf[16];
+    if (recv(fd, buf, sizeof buf, 0) < 0) perror("recv");
+    close(fd);
+    return 0;
+}
