@@ -9,7 +9,7 @@ import type { Block, Host, Task, TaskCreds, World } from '../kernel/index';
 import type { CompiledProgram, VmState } from '../lang/index';
 import { createVm, deliverSignal, runSlice } from '../lang/index';
 import type { RunResult } from '../lang/index';
-import { disposition, SA_RESETHAND, SIG, type Proc, type ProcIo } from './proc';
+import { disposition, SA_RESETHAND, SIG, STOP_BY_DEFAULT, type Proc, type ProcIo } from './proc';
 import { Services } from './services';
 import { TaskHost } from './taskHost';
 
@@ -111,6 +111,7 @@ export class Exec {
       pending: [],
       interrupted: false,
       status: null,
+      stoppedBy: null,
       fault: null,
       waitStatus: 0,
       alarm: null,
@@ -168,7 +169,7 @@ export class Exec {
     const n = this.procs.length;
     for (let i = 0; i < n; i++) {
       const p = this.procs[(this.#next + i) % n]!;
-      if (p.state === 'runnable') {
+      if (p.state === 'runnable' && p.stoppedBy === null) {
         this.#next = (this.#next + i + 1) % n;
         return p;
       }
@@ -192,6 +193,10 @@ export class Exec {
     while (p.pending.length > 0) {
       const sig = p.pending.shift()!;
       const d = disposition(p, sig);
+      if (d.k === 'stop') {
+        this.#stop(p, sig);
+        return false;
+      }
       if (d.k !== 'handler') {
         if (d.k === 'ignore') continue;
         this.exit(p, 128 + sig, sig);
@@ -203,11 +208,22 @@ export class Exec {
     return true;
   }
 
-  /** signal sends sig to p: a sleeping program wakes to run its handler (its call then fails with EINTR unless SA_RESTART) or to die. */
+  /**
+   * signal sends sig to p: a sleeping program wakes to run its handler (its call then fails with
+   * EINTR unless SA_RESTART) or to die. A stop signal stops p at once (its other signals wait
+   * for SIGCONT, except SIGKILL); SIGCONT resumes it and drops its pending stop signals.
+   */
   signal(p: Proc, sig: number): void {
     if (p.state === 'exited') return;
+    if (sig === SIG.SIGCONT) this.#continue(p);
+    else if (STOP_BY_DEFAULT.has(sig)) {
+      const i = p.pending.indexOf(SIG.SIGCONT);
+      if (i >= 0) p.pending.splice(i, 1);
+    }
     const d = disposition(p, sig);
     if (d.k === 'ignore') return;
+    if (d.k === 'stop') return this.#stop(p, sig);
+    if (sig === SIG.SIGKILL && p.stoppedBy !== null) return this.exit(p, 128 + sig, sig);
     p.pending.push(sig);
     if (p.state !== 'blocked' || p.wait === null) return;
     const restart = d.k === 'handler' && ((p.vm.libc.sigFlags[sig] ?? 0) & SA_RESTART) !== 0;
@@ -223,6 +239,29 @@ export class Exec {
     this.wake(p);
   }
 
+  /** stop stops p (do_signal_stop): it keeps its state and wait, runs no more until SIGCONT, and its parent gets SIGCHLD. */
+  #stop(p: Proc, sig: number): void {
+    if (p.stoppedBy !== null) return;
+    p.stoppedBy = sig;
+    this.#notifyParent(p);
+  }
+
+  /** continue resumes a stopped p (SIGCONT, whatever its disposition): pending stop signals are dropped. */
+  #continue(p: Proc): void {
+    for (let i = p.pending.length - 1; i >= 0; i--)
+      if (STOP_BY_DEFAULT.has(p.pending[i]!)) p.pending.splice(i, 1);
+    if (p.stoppedBy === null) return;
+    p.stoppedBy = null;
+    if (p.wait?.k === 'stdin') this.wake(p); // it reads again: a background reader of its terminal stops again
+    this.#notifyParent(p);
+  }
+
+  /** notifyParent sends SIGCHLD to p's live parent (a child stopped or continued, as do_notify_parent_cldstop does). */
+  #notifyParent(p: Proc): void {
+    const parent = p.parent;
+    if (parent !== null && parent.state !== 'exited') this.signal(parent, SIG.SIGCHLD);
+  }
+
   /** interrupt is Ctrl-C: SIGINT to p and every live process it forked (its process group). */
   interrupt(p: Proc): void {
     const group: Proc[] = [];
@@ -234,14 +273,14 @@ export class Exec {
     for (const q of group) this.signal(q, SIG.SIGINT);
   }
 
-  /** writeStdin types input on the terminal the programs share; programs waiting in read(0) wake. */
+  /** writeStdin types input on the world's shared terminal, read by programs spawned without their own stdin; those waiting in read(0) wake. */
   writeStdin(bytes: Uint8Array): void {
-    this.#svc.writeStdin(bytes);
+    this.#svc.terminal.push(bytes);
   }
 
-  /** endStdin ends the terminal's input (Ctrl-D): reads of fd 0 then return 0. */
+  /** endStdin ends the shared terminal's input (Ctrl-D): its readers' reads of fd 0 then return 0. */
   endStdin(): void {
-    this.#svc.endStdin();
+    this.#svc.terminal.end();
   }
 
   /** wake makes a blocked program runnable again (its call is made again) and cancels its timers; a parked REPL process stays parked. */

@@ -3,9 +3,10 @@
 // queue, a VM Host per task that turns libc's system calls into the kernel's syscalls for that
 // task's pid (blocking calls park the task on the kernel's wait queue until host.onWake), the
 // process calls the scheduler itself answers (fork with a copy of the task's fd table, wait,
-// kill and signals with 128+N exit statuses, Ctrl-C, sleep and alarms in simulated time, the
-// terminal's stdin), and sysctl setting for `socklab run`. It counts instructions, never wall
-// time: callers (the CLI, the lab shell) bound each run() call to keep their window responsive.
+// kill and signals with 128+N exit statuses, Ctrl-C, job control stops (SIGSTOP, SIGTSTP,
+// SIGCONT), sleep and alarms in simulated time, each program's own stdin), and sysctl setting
+// for `socklab run`. It counts instructions, never wall time: callers (the CLI, the lab shell)
+// bound each run() call to keep their window responsive.
 // Also here: the C REPL as a process (ExecRepl, for the shell's `c` command; see repl.ts), the
 // default world's services (startServices: inetd on server with echo, discard, daytime, HTTP),
 // and what a finished run leaves (traceJsonLines, capturePcap).
@@ -21,6 +22,7 @@ export {
   type Sink,
   type Wait,
 } from './proc';
+export { StdinQueue } from './stdin';
 export { setSysctl, sysctlKeys } from './sysctl';
 export { TaskHost, type ProcServices } from './taskHost';
 export { runProgram, type ProgramRun, type RunProgramOptions } from './runProgram';

@@ -5,11 +5,12 @@
 import * as k from '../kernel/index';
 import type { Host, TaskCreds } from '../kernel/index';
 import type { Fault, VmState } from '../lang/index';
+import type { StdinQueue } from './stdin';
 
 /** Sink receives the bytes a program writes to stdout or stderr. */
 export type Sink = (bytes: Uint8Array) => void;
 
-/** ProcState is where a program is: runnable, stopped waiting for something, or ended (a zombie until reaped). */
+/** ProcState is where a program is: runnable, blocked waiting for something, or ended (a zombie until reaped); a stopped program keeps its state, with Proc.stoppedBy set. */
 export type ProcState = 'runnable' | 'blocked' | 'exited';
 
 /** Wait says what a blocked program waits for; `kernel` means a socket wait queue (the kernel wakes it); `repl` means a REPL process between two lines. */
@@ -50,8 +51,10 @@ export interface Proc {
   alarm: { readonly seq: number; readonly at: number } | null;
   /** sleepUntil is the deadline of an interrupted nanosleep in progress, so a re-made call knows it. */
   sleepUntil: number | null;
-  /** io holds the program's stdout and stderr sinks and whether they are a terminal. */
+  /** io holds the program's stdin, its stdout and stderr sinks, and whether they are a terminal. */
   readonly io: ProcIo;
+  /** stoppedBy is the signal that stopped the program (SIGSTOP, SIGTSTP, SIGTTIN, SIGTTOU) until SIGCONT, else null. */
+  stoppedBy: number | null;
   /** repl is set on a REPL process: a line's end (exit, fault or fatal signal) goes to it instead of ending the process. */
   repl: LineEnd | null;
 }
@@ -63,12 +66,26 @@ export type LineEnd = (status: number, fault: Fault | null) => void;
 export interface ProcIo {
   readonly stdout: Sink;
   readonly stderr: Sink;
+  /** stdin is the program's own input (fd 0); without it the program reads the world's shared terminal (Exec.writeStdin). */
+  readonly stdin?: StdinQueue;
   /** tty tells isatty(0/1/2): a terminal makes stdout line-buffered, as glibc does. */
   readonly tty: boolean;
 }
 
 /** SIG holds the signal numbers the scheduler itself sends or treats specially (x86-64 Linux). */
-export const SIG = { SIGINT: 2, SIGKILL: 9, SIGPIPE: 13, SIGALRM: 14, SIGTERM: 15, SIGCHLD: 17 } as const;
+// prettier-ignore
+export const SIG = {
+  SIGINT: 2, SIGKILL: 9, SIGPIPE: 13, SIGALRM: 14, SIGTERM: 15, SIGCHLD: 17, SIGCONT: 18,
+  SIGSTOP: 19, SIGTSTP: 20, SIGTTIN: 21, SIGTTOU: 22,
+} as const;
+
+/** STOP_BY_DEFAULT are the signals whose default action is to stop the program (SIGSTOP always stops). */
+export const STOP_BY_DEFAULT: ReadonlySet<number> = new Set([
+  SIG.SIGSTOP,
+  SIG.SIGTSTP,
+  SIG.SIGTTIN,
+  SIG.SIGTTOU,
+]);
 
 /** IGNORED_BY_DEFAULT are the signals whose default action is to do nothing (SIGCHLD, SIGCONT, SIGURG, SIGWINCH). */
 export const IGNORED_BY_DEFAULT: ReadonlySet<number> = new Set([17, 18, 23, 28]);
@@ -76,15 +93,19 @@ export const IGNORED_BY_DEFAULT: ReadonlySet<number> = new Set([17, 18, 23, 28])
 /** SA_RESETHAND is sigaction's "restore the default after one delivery" flag (signal() in SysV style sets it). */
 export const SA_RESETHAND = 0x80000000;
 
-/** disposition returns what signal sig does to proc: run the handler at an address, ignore, or terminate. */
+/** disposition returns what signal sig does to proc: run the handler at an address, ignore, stop, or terminate. */
 export function disposition(
   p: Proc,
   sig: number,
-): { k: 'handler'; addr: number } | { k: 'ignore' | 'terminate' } {
-  if (sig === SIG.SIGKILL || sig === 19) return { k: 'terminate' };
+): { k: 'handler'; addr: number } | { k: 'ignore' | 'stop' | 'terminate' } {
+  if (sig === SIG.SIGKILL) return { k: 'terminate' };
+  if (sig === SIG.SIGSTOP) return { k: 'stop' };
   const h = p.vm.libc.handlers[sig] ?? 0;
   if (h === 1) return { k: 'ignore' };
-  if (h === 0) return IGNORED_BY_DEFAULT.has(sig) ? { k: 'ignore' } : { k: 'terminate' };
+  if (h === 0) {
+    if (STOP_BY_DEFAULT.has(sig)) return { k: 'stop' };
+    return IGNORED_BY_DEFAULT.has(sig) ? { k: 'ignore' } : { k: 'terminate' };
+  }
   return { k: 'handler', addr: h };
 }
 

@@ -1,6 +1,6 @@
 // The process calls a task makes that belong to the scheduler rather than the socket layer:
 // fork (forkVm plus a copy of the kernel task and its fd table), wait4, kill, nanosleep and
-// pause in simulated time, alarm, the clocks, the hosts table, and the terminal's stdin.
+// pause in simulated time, alarm, the clocks, the hosts table, and each program's stdin.
 
 import * as k from '../kernel/index';
 import type { Block } from '../kernel/index';
@@ -8,11 +8,13 @@ import { completeCall, forkVm } from '../lang/index';
 import { kset } from '../kernel/host/kstruct';
 import type { HostEntry } from '../lang/vm/host';
 import type { Exec } from './exec';
-import { SIG, type Proc } from './proc';
+import { disposition, SIG, type Proc } from './proc';
+import { StdinQueue } from './stdin';
 import type { ProcServices } from './taskHost';
 
 const ESRCH = 3;
 const EINTR = 4;
+const EIO = 5;
 const ECHILD = 10;
 const EINVAL = 22;
 const WNOHANG = 1;
@@ -22,8 +24,8 @@ const REALTIME_EPOCH_NS = 1_704_067_200 * 1e9;
 /** Services answers a task's process calls for the scheduler. */
 export class Services implements ProcServices {
   readonly #x: Exec;
-  readonly #stdin: number[] = [];
-  #stdinEnded = false;
+  readonly #terminal = new StdinQueue();
+  readonly #watched = new WeakSet<StdinQueue>();
 
   /** constructor binds the services to their scheduler. */
   constructor(x: Exec) {
@@ -140,41 +142,56 @@ export class Services implements ProcServices {
     return left;
   }
 
-  /** readStdin takes at most len bytes of the terminal's input; empty at end of input. */
+  /** readStdin takes at most len bytes of p's input; empty at end of input. */
   readStdin(p: Proc, len: number): Uint8Array | number | { block: unknown } {
     if (p.interrupted) {
       p.interrupted = false;
       return -EINTR;
     }
-    if (this.#stdin.length > 0) return Uint8Array.from(this.#stdin.splice(0, Math.max(1, len)));
-    if (this.#stdinEnded) return new Uint8Array(0);
+    const q = this.stdinOf(p);
+    if (q.background) {
+      // job_control in n_tty: a background reader of its terminal gets SIGTTIN (-EIO when ignored).
+      const d = disposition(p, SIG.SIGTTIN);
+      if (d.k === 'ignore') return -EIO;
+      this.#x.signal(p, SIG.SIGTTIN);
+      if (d.k === 'handler') return -EINTR;
+      p.wait = { k: 'stdin' };
+      return { block: 'stdin' };
+    }
+    const got = q.read(len);
+    if (got === null) return new Uint8Array(0);
+    if (got !== undefined) return got;
     p.wait = { k: 'stdin' };
     return { block: 'stdin' };
   }
 
-  /** writeStdin appends input and wakes the programs waiting for it. */
-  writeStdin(bytes: Uint8Array): void {
-    for (const b of bytes) this.#stdin.push(b);
-    this.#wakeReaders();
+  /** terminal is the world's shared terminal input, read by programs spawned without their own stdin. */
+  get terminal(): StdinQueue {
+    return this.#terminal;
   }
 
-  /** endStdin marks the end of input (Ctrl-D, or the input file ended). */
-  endStdin(): void {
-    this.#stdinEnded = true;
-    this.#wakeReaders();
+  /** stdinOf is p's input: its own, or the world's shared terminal; reading programs wake when it gets input. */
+  stdinOf(p: Proc): StdinQueue {
+    const q = p.io.stdin ?? this.#terminal;
+    if (!this.#watched.has(q)) {
+      this.#watched.add(q);
+      q.whenReadable(() => this.#wakeReaders(q));
+    }
+    return q;
   }
 
-  /** stdinReadable tells whether reading the terminal would return at once (input waiting, or its end). */
-  stdinReadable(): boolean {
-    return this.#stdin.length > 0 || this.#stdinEnded;
+  /** stdinReadable tells whether reading p's input would return at once (input waiting, or its end). */
+  stdinReadable(p: Proc): boolean {
+    return this.stdinOf(p).readable;
   }
 
-  /** wakeReaders wakes programs reading the terminal and programs in poll/select, which may be watching fd 0. */
-  #wakeReaders(): void {
-    for (const q of this.#x.procs) {
-      const restart = q.host.tasks.get(q.pid)?.restart;
-      if (q.wait?.k === 'stdin' || (q.wait?.k === 'kernel' && (restart === 'poll' || restart === 'select')))
-        this.#x.wake(q);
+  /** wakeReaders wakes the programs reading q and those in poll/select, which may be watching fd 0. */
+  #wakeReaders(q: StdinQueue): void {
+    for (const p of this.#x.procs) {
+      if ((p.io.stdin ?? this.#terminal) !== q) continue;
+      const restart = p.host.tasks.get(p.pid)?.restart;
+      if (p.wait?.k === 'stdin' || (p.wait?.k === 'kernel' && (restart === 'poll' || restart === 'select')))
+        this.#x.wake(p);
     }
   }
 

@@ -1,5 +1,5 @@
 // The VM's Host for one task: libc's system calls become the simulated kernel's syscalls for
-// that task's pid, the terminal fds go to the caller's sinks and stdin, and the process calls
+// that task's pid, the terminal fds go to the caller's sinks and the program's stdin, and the process calls
 // (fork, wait, kill, sleep, alarm, clocks) go to the scheduler. A kernel Block becomes the VM's
 // `{ block }`; the scheduler re-runs the program, and so re-makes the call, after the wake-up.
 
@@ -41,8 +41,8 @@ export interface ProcServices {
   clock(id: number): number;
   /** kernelBlocked records that p sleeps on a kernel wait queue (and arms its timeout). */
   kernelBlocked(p: Proc, b: Block): void;
-  /** stdinReadable tells whether a read of the terminal would not block (input waiting, or its end). */
-  stdinReadable(): boolean;
+  /** stdinReadable tells whether a read of p's stdin would not block (input waiting, or its end). */
+  stdinReadable(p: Proc): boolean;
 }
 
 /** toSockaddrIn turns libc's decoded address into the kernel's struct sockaddr_in (other families pass their number only). */
@@ -234,7 +234,7 @@ export class TaskHost implements Host {
   /** ttyMask is the terminal fds' poll mask: fd 0 is readable when input (or its end) is waiting; 1 and 2 are always writable. */
   readonly #ttyMask = (fd: number): number => {
     if (fd !== 0) return k.POLL.POLLOUT | k.POLL.POLLWRNORM;
-    return this.#svc.stdinReadable() ? k.POLL.POLLIN | k.POLL.POLLRDNORM : 0;
+    return this.#svc.stdinReadable(this.#p) ? k.POLL.POLLIN | k.POLL.POLLRDNORM : 0;
   };
 
   /** msg answers socketpair, sendmsg and recvmsg. */

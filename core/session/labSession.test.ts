@@ -65,6 +65,26 @@ describe('LabSession', () => {
     expect(session.log.at(-1)).toEqual({ kind: 'exit', host: 'client', pid: p.pid, status: 130 });
   });
 
+  it('tells onStop when a program stops and continues, and lets no time run for a stopped foreground program', () => {
+    const session = new LabSession({ parser });
+    const heard: (number | null)[] = [];
+    const p = session.spawn(
+      accept,
+      { host: 'server', stdout: () => {}, stderr: () => {}, tty: true },
+      { foreground: true, onExit: () => {}, onStop: (s) => heard.push(s) },
+    );
+    session.settle(3);
+    session.exec.signal(p, 19);
+    session.sleep(5e9, () => {}, false); // an event in the future that only a waited-for program would run to
+    const t0 = session.world.sim.now;
+    expect(session.settle()).toBe(false);
+    expect([heard, session.world.sim.now]).toEqual([[19], t0]);
+    session.exec.signal(p, 18);
+    session.settle(3);
+    expect(heard).toEqual([19, null]);
+    expect(session.world.sim.now).toBeGreaterThan(t0);
+  });
+
   it('reports trace progress at most once per round and a reset with a fresh world', () => {
     const session = new LabSession({ parser, trace: 'syscalls' });
     const changes: LabSessionChange[] = [];

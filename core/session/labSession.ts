@@ -13,7 +13,9 @@
 // - `sleep(ns, done, foreground)` is `sleep N`: done() runs at now + ns of simulated time; a
 //   foreground sleep makes time run there. It returns a SleepHandle: cancel (Ctrl-C), and
 //   foreground (fg, wait on a background sleep).
-// - `interrupt(proc)` is Ctrl-C for a program and every process it forked.
+// - `interrupt(proc)` is Ctrl-C for a program and every process it forked. `watch.onStop` hears
+//   a program stop (SIGTSTP, SIGSTOP) and continue (SIGCONT); a stopped foreground program does
+//   not make time run.
 // - The pump: work happens in rounds of at most ROUND_INSTRUCTIONS instructions, each round on
 //   its own macrotask through the injected `defer` (main passes setImmediate), so the window
 //   never freezes and a Ctrl-C typed between rounds is handled within one round. Without
@@ -76,11 +78,15 @@ export interface ProcWatch {
   readonly foreground: boolean;
   /** onExit receives the program's status once, after the round it ended in. */
   readonly onExit: (status: number) => void;
+  /** onStop hears, after the round, that the program stopped (the signal that stopped it) or continued (null). */
+  readonly onStop?: (stoppedBy: number | null) => void;
 }
 
 interface Watched {
   proc: Proc;
   watch: ProcWatch;
+  /** stoppedBy is the stop state last reported to onStop. */
+  stoppedBy: number | null;
 }
 
 interface Sleeper {
@@ -217,15 +223,15 @@ export class LabSession {
       stderr: tee('stderr', opts.stderr),
     });
     spawned.proc = proc;
-    this.#watched.push({ proc, watch });
+    this.#watched.push({ proc, watch, stoppedBy: null });
     this.wake();
     return proc;
   }
 
-  /** setForeground marks a background program as waited for (fg, wait): time may now run ahead for it. */
-  setForeground(proc: Proc): void {
+  /** setForeground marks a program as waited for (fg, wait: time may now run ahead for it) or no longer (Ctrl-Z). */
+  setForeground(proc: Proc, foreground = true): void {
     const w = this.#watched.find((x) => x.proc === proc);
-    if (w !== undefined) w.watch = { ...w.watch, foreground: true };
+    if (w !== undefined) w.watch = { ...w.watch, foreground };
     this.wake();
   }
 
@@ -306,7 +312,9 @@ export class LabSession {
   }
 
   #horizon(): number {
-    if (this.#watched.some((w) => w.watch.foreground && w.proc.state !== 'exited')) return Infinity;
+    const waited = (w: Watched) =>
+      w.watch.foreground && w.proc.state !== 'exited' && w.proc.stoppedBy === null;
+    if (this.#watched.some(waited)) return Infinity;
     const sleep = Math.min(...this.#sleepers.filter((s) => s.foreground).map((s) => s.until));
     return Math.max(this.#settleUntil, Number.isFinite(sleep) ? sleep : 0);
   }
@@ -327,10 +335,21 @@ export class LabSession {
     return true;
   }
 
+  /** reportStops tells the watchers of programs that stopped or continued since the last report; true when there were any. */
+  #reportStops(): boolean {
+    const changed = this.#watched.filter((w) => w.proc.stoppedBy !== w.stoppedBy);
+    for (const w of changed) {
+      w.stoppedBy = w.proc.stoppedBy;
+      w.watch.onStop?.(w.stoppedBy);
+    }
+    return changed.length > 0;
+  }
+
   /** afterRound reports exits, ended sleeps and trace progress; true when a callback started new work. */
   #afterRound(): boolean {
     const now = this.#world.sim.now;
-    let more = this.#reportExits();
+    const exits = this.#reportExits();
+    let more = this.#reportStops() || exits;
     const woke = this.#sleepers.filter((s) => s.until <= now);
     if (woke.length > 0) {
       this.#sleepers = this.#sleepers.filter((s) => s.until > now);

@@ -46,6 +46,11 @@ export interface ExecContext {
    * it, and returns the listener for the job's status.
    */
   background?(job: Job, command: string, start: () => void): (status: number) => void;
+  /**
+   * stopped registers a foreground job that stopped (Ctrl-Z) as a background job, announces it
+   * (`[1]+  Stopped  ./prog`), and returns the listener for the job's status.
+   */
+  stopped?(job: Job, command: string): (status: number) => void;
 }
 
 /** DEV_NULL is the one device path redirections accept outside the workspace. */
@@ -105,6 +110,11 @@ export class Executor {
     this.#job?.signal('SIGINT');
   }
 
+  /** suspend sends SIGTSTP to the foreground job (Ctrl-Z); once it has stopped the list goes on. */
+  suspend(): void {
+    this.#job?.signal('SIGTSTP');
+  }
+
   /** hangup sends SIGHUP to the foreground job and abandons the rest of the list (the terminal closed). */
   hangup(): void {
     this.#aborted = true;
@@ -142,7 +152,17 @@ export class Executor {
       if (ended.early !== undefined) ended.listener(ended.early);
       return done(0);
     }
-    const job = new Job(specs, done);
+    let stopped: ((status: number) => void) | undefined;
+    const job = new Job(specs, (status) => (stopped === undefined ? done(status) : stopped(status)));
+    job.onStop((by) => {
+      // bash takes the terminal back from a stopped foreground job and goes on with its status 128+N.
+      if (by === null || stopped !== undefined || this.#job !== job || this.#ctx.stopped === undefined)
+        return;
+      this.#job = undefined;
+      job.background();
+      stopped = this.#ctx.stopped(job, pipelineText(item));
+      done(128 + by);
+    });
     this.#job = job;
     job.start();
   }

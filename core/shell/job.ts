@@ -24,19 +24,36 @@ import type { InStream, OutStream } from './streams';
 // prettier-ignore
 export const SIGNALS = {
   SIGHUP: 1, SIGINT: 2, SIGQUIT: 3, SIGKILL: 9, SIGUSR1: 10, SIGUSR2: 12, SIGPIPE: 13,
-  SIGALRM: 14, SIGTERM: 15, SIGCHLD: 17, SIGCONT: 18,
+  SIGALRM: 14, SIGTERM: 15, SIGCHLD: 17, SIGCONT: 18, SIGSTOP: 19, SIGTSTP: 20, SIGTTIN: 21,
+  SIGTTOU: 22,
 } as const;
 
 /** JobSignal names a signal a job's tasks can receive (Ctrl-C is SIGINT, `kill` sends any). */
 export type JobSignal = keyof typeof SIGNALS;
 
-/** IGNORED_SIGNALS are the signals whose default action is to do nothing. */
-const IGNORED_SIGNALS: ReadonlySet<JobSignal> = new Set(['SIGCHLD', 'SIGCONT']);
+/**
+ * PROCESS_ONLY_SIGNALS do nothing to a task that is not (yet) a process: the ones whose default
+ * action is to do nothing, and the job control ones (a built-in is never stopped).
+ */
+export const PROCESS_ONLY_SIGNALS: ReadonlySet<JobSignal> = new Set([
+  'SIGCHLD',
+  'SIGCONT',
+  'SIGSTOP',
+  'SIGTSTP',
+  'SIGTTIN',
+  'SIGTTOU',
+]);
+
+/** StopListener hears a task or job stop (the signal that stopped it) or continue (null). */
+export type StopListener = (stoppedBy: number | null) => void;
 
 /** JobTask is one process of a job: a built-in now, a program in the simulated kernel later. */
 export interface JobTask {
-  /** start runs the task as far as it can go; exit must be called exactly once, now or later. */
-  start(exit: (status: number) => void): void;
+  /**
+   * start runs the task as far as it can go; exit must be called exactly once, now or later.
+   * A program calls stop whenever it stops (SIGTSTP, SIGSTOP) or continues (SIGCONT).
+   */
+  start(exit: (status: number) => void, stop?: StopListener): void;
   /** signal delivers a signal; a task that dies of it exits with 128 + its number. */
   signal(signal: JobSignal): void;
   /** pid is the process id of a task that is a program in the simulated kernel. */
@@ -46,6 +63,8 @@ export interface JobTask {
    * may run ahead for it, and with fg a task that reads the terminal gets terminal (its stdin).
    */
   foreground?(terminal?: InStream): void;
+  /** background tells a stopped foreground task the shell took the terminal back (Ctrl-Z): it no longer reads it. */
+  background?(): void;
 }
 
 /** isJobTask tells a command's result that is a task (it ends later) from a status or a reader. */
@@ -82,6 +101,8 @@ export class Job {
   readonly #specs: TaskSpec[];
   readonly #done: (status: number) => void;
   readonly #exited: boolean[];
+  readonly #stoppedBy: (number | null)[];
+  #stopListener: StopListener | undefined;
   #status = 0;
   #remaining: number;
 
@@ -90,6 +111,7 @@ export class Job {
     this.#specs = specs;
     this.#done = done;
     this.#exited = specs.map(() => false);
+    this.#stoppedBy = specs.map(() => null);
     this.#remaining = specs.length;
   }
 
@@ -104,7 +126,39 @@ export class Job {
       this.#done(0);
       return;
     }
-    this.#specs.forEach((spec, i) => spec.task.start((status) => this.#exit(i, status)));
+    this.#specs.forEach((spec, i) =>
+      spec.task.start(
+        (status) => this.#exit(i, status),
+        (stoppedBy) => this.#stop(i, stoppedBy),
+      ),
+    );
+  }
+
+  /**
+   * stoppedBy is the signal that stopped the job, as bash sees it: set while the job runs and
+   * every task still running is a stopped program (the last one's signal), else null.
+   */
+  get stoppedBy(): number | null {
+    let by: number | null = null;
+    for (let i = 0; i < this.#specs.length; i++) {
+      if (this.#exited[i]) continue;
+      const s = this.#stoppedBy[i]!;
+      if (s === null) return null;
+      by = s;
+    }
+    return by;
+  }
+
+  /** onStop sets the listener that hears the job stop (every task still running stopped) and continue. */
+  onStop(listener: StopListener): void {
+    this.#stopListener = listener;
+  }
+
+  #stop(i: number, stoppedBy: number | null): void {
+    const before = this.stoppedBy;
+    this.#stoppedBy[i] = stoppedBy;
+    const after = this.stoppedBy;
+    if (after !== before && this.running) this.#stopListener?.(after);
   }
 
   /** pids are the process ids of the job's programs (built-ins have none). */
@@ -119,11 +173,23 @@ export class Job {
     });
   }
 
-  /** signal sends a signal to every task still running (Ctrl-C sends SIGINT). */
+  /** background tells every task still running the shell took the terminal back (Ctrl-Z stopped the job). */
+  background(): void {
+    this.#specs.forEach((spec, i) => {
+      if (!this.#exited[i]) spec.task.background?.();
+    });
+  }
+
+  /**
+   * signal sends a signal to every task still running (Ctrl-C sends SIGINT); a stopped job that
+   * gets SIGTERM or SIGHUP also gets SIGCONT so that it can die of it, as bash's kill_pid does.
+   */
   signal(signal: JobSignal): void {
+    const stopped = this.stoppedBy !== null;
     this.#specs.forEach((spec, i) => {
       if (!this.#exited[i]) spec.task.signal(signal);
     });
+    if (stopped && (signal === 'SIGTERM' || signal === 'SIGHUP')) this.signal('SIGCONT');
   }
 
   #exit(i: number, status: number): void {
@@ -176,13 +242,16 @@ export function builtinTask(
     foreground(terminal) {
       task?.foreground?.(terminal);
     },
-    start(onExit) {
+    background() {
+      task?.background?.();
+    },
+    start(onExit, onStop) {
       exit = onExit;
       const result = guard(argv, io, () => command.run(argv, io));
       if (typeof result === 'number') finish(result);
       else if (isJobTask(result)) {
         task = result;
-        result.start(finish);
+        result.start(finish, onStop);
       } else {
         reader = guardReader(argv, io, result);
         pump();
@@ -190,7 +259,7 @@ export function builtinTask(
     },
     signal(signal) {
       if (task !== undefined) return task.signal(signal);
-      if (IGNORED_SIGNALS.has(signal)) return;
+      if (PROCESS_ONLY_SIGNALS.has(signal)) return;
       io.stdin.close();
       finish(128 + SIGNALS[signal]);
     },

@@ -1,6 +1,7 @@
 // The shell's table of background jobs, numbered and reported as bash reports them: `[1] 1234`
 // when one starts, `jobs` lines such as `[1]+  Running                 ./srv &`, and
-// `[1]+  Done                    ./srv` before the next prompt once it has ended.
+// `[1]+  Done                    ./srv` before the next prompt once it has ended, and
+// `[1]+  Stopped                 ./srv` once it has stopped (Ctrl-Z, kill -STOP).
 import type { Job } from './job';
 import { SIGNALS } from './job';
 
@@ -14,7 +15,17 @@ export interface ShellJob {
   status: number | null;
   /** waiters hear the job's status when it ends (fg, wait). */
   readonly waiters: ((status: number) => void)[];
+  /** reportedStop is the stop state last reported before a prompt (the stopping signal, or null). */
+  reportedStop: number | null;
 }
+
+/** STOP_TEXT is strsignal's text for the stop signals, as `jobs -l` prints a stopped job's state. */
+const STOP_TEXT: Record<number, string> = {
+  [SIGNALS.SIGSTOP]: 'Stopped (signal)',
+  [SIGNALS.SIGTSTP]: 'Stopped',
+  [SIGNALS.SIGTTIN]: 'Stopped (tty input)',
+  [SIGNALS.SIGTTOU]: 'Stopped (tty output)',
+};
 
 /** SIGNAL_TEXT is how bash describes a job killed by a signal (strsignal). */
 const SIGNAL_TEXT: Record<number, string> = {
@@ -33,8 +44,12 @@ const SIGNAL_TEXT: Record<number, string> = {
   [SIGNALS.SIGTERM]: 'Terminated',
 };
 
-/** statusText is a job's state as `jobs` prints it: Running, Done, Exit N, or the signal that killed it. */
-export function statusText(status: number | null): string {
+/**
+ * statusText is a job's state as `jobs` prints it: Running, Stopped (with long, as `jobs -l`,
+ * strsignal's text for the stopping signal), Done, Exit N, or the signal that killed it.
+ */
+export function statusText(status: number | null, stoppedBy: number | null = null, long = false): string {
+  if (status === null && stoppedBy !== null) return long ? (STOP_TEXT[stoppedBy] ?? 'Stopped') : 'Stopped';
   if (status === null) return 'Running';
   if (status === 0) return 'Done';
   if (status > 128 && SIGNAL_TEXT[status - 128] !== undefined) return SIGNAL_TEXT[status - 128]!;
@@ -55,7 +70,7 @@ export class JobTable {
   /** add registers a started background job and returns it. */
   add(job: Job, command: string): ShellJob {
     const id = (this.#jobs.at(-1)?.id ?? 0) + 1;
-    const entry: ShellJob = { id, command, job, status: null, waiters: [] };
+    const entry: ShellJob = { id, command, job, status: null, waiters: [], reportedStop: null };
     this.#jobs.push(entry);
     return entry;
   }
@@ -87,6 +102,12 @@ export class JobTable {
     return `${spec}: no such job`;
   }
 
+  /** reported marks a job's state as told (`jobs` listed it): an ended job is forgotten, a stopped one not reported again. */
+  reported(job: ShellJob): void {
+    if (job.status !== null) this.forget(job);
+    else job.reportedStop = job.job.stoppedBy;
+  }
+
   /** forget drops a job (fg took it to the foreground, or wait collected it). */
   forget(job: ShellJob): void {
     this.#jobs = this.#jobs.filter((j) => j !== job);
@@ -102,14 +123,17 @@ export class JobTable {
   /** line is a job's line as `jobs` prints it (with -l, the pid of its last program after the marker). */
   line(job: ShellJob, withPid = false): string {
     const pid = withPid ? ` ${job.job.pids.at(-1) ?? ''}` : ' ';
-    const state = statusText(job.status);
-    const command = job.status === null ? `${job.command} &` : job.command;
+    const stoppedBy = job.job.stoppedBy;
+    const state = statusText(job.status, stoppedBy, withPid);
+    const command = job.status === null && stoppedBy === null ? `${job.command} &` : job.command;
     return `[${job.id}]${this.marker(job)}${pid} ${state.padEnd(24)}${command}\n`;
   }
 
-  /** takeFinished returns the lines reporting jobs that ended since the last prompt, and forgets them. */
+  /** takeFinished returns the lines reporting jobs that ended or stopped since the last prompt, and forgets the ended ones. */
   takeFinished(): string {
-    const done = this.#jobs.filter((j) => j.status !== null);
+    const stopped = (j: ShellJob) => j.status === null && j.job.stoppedBy !== null;
+    const done = this.#jobs.filter((j) => j.status !== null || (stopped(j) && j.reportedStop === null));
+    for (const j of this.#jobs) j.reportedStop = j.status === null ? j.job.stoppedBy : null;
     const text = done.map((j) => this.line(j)).join('');
     this.#jobs = this.#jobs.filter((j) => j.status === null);
     return text;

@@ -133,6 +133,7 @@ export class LabShell {
         : {
             hostExists: (name: string) => this.#session!.world.hosts.has(name),
             background: (job, command, start) => this.#background(job, command, start),
+            stopped: (job, command) => this.#stopped(job, command),
           }),
     });
   }
@@ -179,10 +180,11 @@ export class LabShell {
     this.#pending = rest;
     for (const key of keys) {
       if (this.#busy) {
-        if (this.#cooked.handle(key) === 'interrupt') {
-          this.#ttyInput.drain(); // Ctrl-C flushes the input queue too (n_tty, without NOFLSH)
-          this.#executor.interrupt();
-        }
+        const action = this.#cooked.handle(key);
+        // Ctrl-C and Ctrl-Z flush the input queue too (n_tty's isig, without NOFLSH).
+        if (action !== 'none') this.#ttyInput.drain();
+        if (action === 'interrupt') this.#executor.interrupt();
+        if (action === 'suspend') this.#executor.suspend();
         continue;
       }
       const result = this.#editor.handle(key);
@@ -316,6 +318,14 @@ export class LabShell {
     }
     this.#print(`[${entry.id}]${job.pids.length > 0 ? ` ${job.pids.at(-1)}` : ''}\n`);
     for (const text of held) this.#print(text);
+    return (status) => this.#jobs.ended(entry, status);
+  }
+
+  /** #stopped makes a stopped foreground job a background one and announces it as bash does. */
+  #stopped(job: Job, command: string): (status: number) => void {
+    const entry = this.#jobs.add(job, command);
+    entry.reportedStop = job.stoppedBy;
+    this.#print(this.#jobs.line(entry));
     return (status) => this.#jobs.ended(entry, status);
   }
 

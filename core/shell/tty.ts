@@ -2,7 +2,8 @@
 // mode, as the Linux tty driver (drivers/tty/n_tty.c) gives a program that reads its
 // terminal. Typed characters are echoed and collected; Backspace, Ctrl-U and Ctrl-W edit the
 // line; Enter hands the line to the reader; Ctrl-D hands over what is typed, or end of file
-// on an empty line; Ctrl-C discards the line and interrupts the job.
+// on an empty line; Ctrl-C discards the line and interrupts the job; Ctrl-Z discards it and
+// suspends the job.
 import type { Key } from './keys';
 import type { InStream } from './streams';
 import { charWidth } from './width';
@@ -45,7 +46,7 @@ export class TerminalInput {
 }
 
 /** CookedAction is what the shell must do after a key in canonical mode. */
-export type CookedAction = 'none' | 'interrupt';
+export type CookedAction = 'none' | 'interrupt' | 'suspend';
 
 /** CookedLine is the canonical-mode line discipline: echo, erase, kill, and delivery to TerminalInput. */
 export class CookedLine {
@@ -79,6 +80,10 @@ export class CookedLine {
         this.#write('^C\r\n');
         this.#chars = [];
         return 'interrupt';
+      case 'z':
+        this.#write('^Z\r\n');
+        this.#chars = [];
+        return 'suspend';
       case 'backspace':
       case 'h':
         this.#erase(1);

@@ -25,7 +25,9 @@ export const jobs: ShellCommand = {
       io.err(`jobs: ${bad}: invalid option\njobs: usage: jobs [-l]\n`);
       return 2;
     }
-    for (const job of lab.jobs.list()) io.out(lab.jobs.line(job, argv[1] === '-l'));
+    const listed = [...lab.jobs.list()];
+    for (const job of listed) io.out(lab.jobs.line(job, argv[1] === '-l'));
+    for (const job of listed) lab.jobs.reported(job);
     return 0;
   },
 };
@@ -39,7 +41,7 @@ function findJob(io: CommandIo, lab: LabIo, name: string, spec: string | undefin
   return job;
 }
 
-/** fg brings a background job to the foreground and waits for it. */
+/** fg brings a background job to the foreground (continuing it when stopped) and waits for it. */
 export const fg: ShellCommand = {
   name: 'fg',
   summary: 'bring a background job to the foreground',
@@ -52,11 +54,12 @@ export const fg: ShellCommand = {
     const job = findJob(io, lab, 'fg', argv[1]);
     if (typeof job === 'number') return job;
     io.out(`${job.command}\n`);
+    if (job.job.stoppedBy !== null) job.job.signal('SIGCONT');
     return lab.foreground(job, io.stdin);
   },
 };
 
-/** bg resumes a stopped job in the background; SockLab's jobs are never stopped, so it says so as bash does. */
+/** bg resumes a stopped job in the background (SIGCONT); a running one is already there, as bash says. */
 export const bg: ShellCommand = {
   name: 'bg',
   summary: 'resume a stopped job in the background',
@@ -68,7 +71,12 @@ export const bg: ShellCommand = {
     if (lab === undefined) return noJobs(io, 'bg');
     const job = findJob(io, lab, 'bg', argv[1]);
     if (typeof job === 'number') return job;
-    io.err(`bg: job ${job.id} already in background\n`);
+    if (job.job.stoppedBy === null) {
+      io.err(`bg: job ${job.id} already in background\n`);
+      return 0;
+    }
+    io.out(`[${job.id}]${lab.jobs.marker(job)} ${job.command} &\n`);
+    job.job.signal('SIGCONT');
     return 0;
   },
 };

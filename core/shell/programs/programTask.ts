@@ -2,16 +2,14 @@
 // (as root under sudo), its stdout and stderr written to the job's streams, its stdin fed from
 // the job's standard input (the terminal, a pipe or a file), Ctrl-C and `kill` delivered as
 // signals, and its exit status (128+N after signal N) reported when the session sees it end.
-//
-// Limit: core/exec gives all programs of a world one shared terminal input, so input typed for
-// one program can be read by another that reads fd 0 at the same time, and after Ctrl-D (end of
-// input) every later read of fd 0 in that world returns end of file until `reset`.
+// The program has its own stdin queue: what its job's standard input delivers goes to it alone,
+// and the end of that input (Ctrl-D, the end of a file or pipe) ends only its input.
 import type { Proc } from '../../exec/index';
-import { credsFor } from '../../exec/index';
+import { StdinQueue, credsFor } from '../../exec/index';
 import type { CompiledProgram } from '../../lang/index';
 import type { LabSession } from '../../session/index';
 import type { JobSignal, JobTask, Stdio } from '../job';
-import { SIGNALS } from '../job';
+import { PROCESS_ONLY_SIGNALS, SIGNALS } from '../job';
 import { decodeUtf8, encodeUtf8 } from '../utf8';
 
 /** ProgramStart describes one program to start. */
@@ -33,6 +31,7 @@ export function programTask(o: ProgramStart): JobTask {
   let exit: ((status: number) => void) | undefined;
   let stdinOpen = false;
   let stdin = o.stdio.stdin;
+  const input = new StdinQueue();
   const finish = (status: number) => {
     const report = exit;
     exit = undefined;
@@ -51,8 +50,8 @@ export function programTask(o: ProgramStart): JobTask {
       if (data === undefined) return stdin.whenReadable(feed);
       if (data === null) {
         stdinOpen = false;
-        o.session.exec.endStdin();
-      } else o.session.exec.writeStdin(encodeUtf8(data));
+        input.end();
+      } else input.push(encodeUtf8(data));
       o.session.wake();
     }
   };
@@ -60,7 +59,7 @@ export function programTask(o: ProgramStart): JobTask {
     get pid() {
       return proc?.pid;
     },
-    start(onExit) {
+    start(onExit, onStop) {
       exit = onExit;
       o.load((program) => {
         if (exit === undefined) return; // interrupted while it compiled
@@ -73,10 +72,12 @@ export function programTask(o: ProgramStart): JobTask {
             creds: credsFor(o.root ? 0 : 1000),
             stdout: sink(o.stdio.stdout),
             stderr: sink(o.stdio.stderr),
+            stdin: input,
             tty: o.stdio.stdout.isTerminal,
           },
           {
             foreground: o.foreground,
+            onStop: (stoppedBy) => onStop?.(stoppedBy),
             onExit: (status) => {
               const fault = proc?.fault;
               if (fault != null) o.stdio.stderr.write(`${fault.message}\n`);
@@ -85,6 +86,7 @@ export function programTask(o: ProgramStart): JobTask {
           },
         );
         stdinOpen = o.foreground || !stdin.isTerminal;
+        input.background = !stdinOpen;
         feed();
       });
     },
@@ -95,12 +97,22 @@ export function programTask(o: ProgramStart): JobTask {
       if (terminal !== undefined && stdin.isTerminal && !stdinOpen) {
         stdin = terminal;
         stdinOpen = true;
+        input.background = false;
         feed();
+      }
+    },
+    background() {
+      if (proc === undefined) return;
+      o.session.setForeground(proc, false);
+      // Ctrl-Z: the shell has the terminal again; reading it now stops the program with SIGTTIN.
+      if (stdin.isTerminal && stdinOpen) {
+        stdinOpen = false;
+        input.background = true;
       }
     },
     signal(signal: JobSignal) {
       if (proc === undefined) {
-        if (signal !== 'SIGCHLD' && signal !== 'SIGCONT') finish(128 + SIGNALS[signal]);
+        if (!PROCESS_ONLY_SIGNALS.has(signal)) finish(128 + SIGNALS[signal]); // it ends before it ever started
         return;
       }
       if (signal === 'SIGINT') o.session.interrupt(proc);
