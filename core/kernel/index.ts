@@ -99,3 +99,5 @@ export { dev_change_tx_queue_len, dev_set_mtu } from './net/core/dev_api';
 export { neigh_flush, neighShow } from './net/core/neighbour';
 export { SO, TCP_OPT } from './net/core/sockopt';
 export { tcpCongList, type TcpCongestionOps } from './net/ipv4/tcp_cong';
+export { fib_lookup, isFibRoute, type FibRoute } from './net/ipv4/route';
+export { inet_rtm_delroute, inet_rtm_newroute, mainTable, type RouteSpec } from './net/ipv4/route_api';

@@ -51,7 +51,10 @@ describe('tcp_recvmsg MSG_DONTWAIT', () => {
     expect(recv(e.s, e.sp, e.afd, new Uint8Array(4))).toBe(1);
     expect(recv(e.s, e.sp, e.afd, new Uint8Array(4), MSG_DONTWAIT)).toBe(-11);
     const exit = e.w.trace.ofKind('syscall_exit').at(-1)!;
-    expect([exit.errfn, exit.errwhy]).toEqual(['sk_wait_data', 'receive queue empty on a non-blocking socket']);
+    expect([exit.errfn, exit.errwhy]).toEqual([
+      'sk_wait_data',
+      'receive queue empty on a non-blocking socket',
+    ]);
   });
 });
 
@@ -65,6 +68,14 @@ describe('tcp_recvmsg MSG_TRUNC', () => {
     const rest = new Uint8Array(16);
     expect(recv(e.s, e.sp, e.afd, rest)).toBe(7);
     expect(dec(rest.subarray(0, 7))).toBe('o world');
+  });
+
+  it('leaves recvmsg iovecs untouched and reports no MSG_TRUNC in msg_flags', () => {
+    const e = withData('hello');
+    const iov = new Uint8Array(3).fill(0xa5);
+    const msg: { iov: Uint8Array[]; flags?: number } = { iov: [iov] };
+    expect(recvmsg(e.s, e.sp, e.afd, msg, MSG_TRUNC)).toBe(3);
+    expect([[...iov], msg.flags]).toEqual([[0xa5, 0xa5, 0xa5], 0]);
   });
 });
 
@@ -98,8 +109,9 @@ describe('tcp_recvmsg MSG_WAITALL', () => {
     const buf = new Uint8Array(11);
     expect(isBlock(recv(e.s, e.sp, e.afd, buf, MSG_WAITALL))).toBe(true);
     signal(e.s, e.sp, 10);
-    expect(recv(e.s, e.sp, e.afd, buf, MSG_WAITALL)).toBe(5);
-    expect(dec(buf.subarray(0, 5))).toBe('hello');
+    const fresh = new Uint8Array(11); // the C runtime passes a new buffer to the re-invoked call
+    expect(recv(e.s, e.sp, e.afd, fresh, MSG_WAITALL)).toBe(5);
+    expect(dec(fresh.subarray(0, 5))).toBe('hello');
   });
 
   it('returns the bytes copied when SO_RCVTIMEO runs out', () => {
@@ -109,6 +121,16 @@ describe('tcp_recvmsg MSG_WAITALL', () => {
     expect(isBlock(recv(e.s, e.sp, e.afd, buf, MSG_WAITALL))).toBe(true);
     e.w.sim.runUntil(e.w.sim.now + 60_000_000);
     expect(recv(e.s, e.sp, e.afd, buf, MSG_WAITALL)).toBe(5);
+  });
+
+  it('fills recvmsg iovecs across the wait', () => {
+    const e = withData('hello ');
+    const [a, b] = [new Uint8Array(4), new Uint8Array(7)];
+    expect(isBlock(recvmsg(e.s, e.sp, e.afd, { iov: [a, b] }, MSG_WAITALL))).toBe(true);
+    send(e.c, e.cp, e.cfd, enc('world'));
+    e.w.sim.runUntil(e.w.sim.now + 10_000_000);
+    expect(recvmsg(e.s, e.sp, e.afd, { iov: [a, b] }, MSG_WAITALL)).toBe(11);
+    expect([dec(a), dec(b)]).toEqual(['hell', 'o world']);
   });
 
   it('with MSG_DONTWAIT returns the bytes queued at once', () => {

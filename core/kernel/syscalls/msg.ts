@@ -90,16 +90,24 @@ export function recvmsg(h: Host, pid: number, fd: number, msg: RecvMsgHdr, flags
         if (typeof sock === 'number') return sock;
         const e = checkMsg(h, msg.iov.length, 16);
         if (e < 0) return e;
+        // buf stands for the user's iovecs: gathered first so bytes the kernel does not write
+        // (TCP's MSG_TRUNC) stay as they were, scattered back also when the call sleeps, since a
+        // MSG_WAITALL read already copied its first part to user memory.
         const buf = new Uint8Array(total);
-        const info: RecvInfo = {};
-        const r = sock_recvmsg(h, t, sock, buf, flags, info);
-        if (typeof r !== 'number' || r < 0) return r;
         let at = 0;
         for (const v of msg.iov) {
-          const n = Math.max(0, Math.min(v.length, Math.min(r, total) - at));
-          v.set(buf.subarray(at, at + n));
-          at += n;
+          buf.set(v, at);
+          at += v.length;
         }
+        const info: RecvInfo = {};
+        const r = sock_recvmsg(h, t, sock, buf, flags, info);
+        if (typeof r === 'number' && r < 0) return r;
+        at = 0;
+        for (const v of msg.iov) {
+          v.set(buf.subarray(at, at + v.length));
+          at += v.length;
+        }
+        if (typeof r !== 'number') return r;
         if (info.addr !== undefined) msg.name = info.addr;
         msg.flags = info.msgFlags ?? 0;
         return r;

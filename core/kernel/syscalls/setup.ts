@@ -3,6 +3,7 @@
 import type { Host } from '../host/host';
 import { ipFromString, type SockaddrIn } from '../include/uapi/in';
 import * as sockopt from '../net/core/sockopt';
+import { intOf } from '../net/core/sockopt_ip';
 import { inet_bind, inet_listen } from '../net/ipv4/af_inet';
 import { sys_socket } from '../net/socket';
 import { fdget } from '../sched/task';
@@ -82,21 +83,16 @@ export function setsockopt(
   val: number | Uint8Array,
   optlen = typeof val === 'number' ? 4 : val.length,
 ): number {
-  return syscall(
-    h,
-    pid,
-    'setsockopt',
-    `${fd}, ${level}, ${name}, ${typeof val === 'number' ? val : `[${val.length} bytes]`}, ${optlen}`,
-    (t) =>
-      h.kcall(
-        h.profile.version === '6.x' ? '__sys_setsockopt' : 'sys_setsockopt',
-        `${fd}`,
-        () => {
-          const sock = sockfd_lookup_light(h, t, fd);
-          return typeof sock === 'number' ? sock : sockopt.setsockopt(h, sock, level, name, val, optlen);
-        },
-        'net/socket.c',
-      ),
+  return syscall(h, pid, 'setsockopt', `${fd}, ${level}, ${name}, ${optSummary(val)}, ${optlen}`, (t) =>
+    h.kcall(
+      h.profile.version === '6.x' ? '__sys_setsockopt' : 'sys_setsockopt',
+      `${fd}`,
+      () => {
+        const sock = sockfd_lookup_light(h, t, fd);
+        return typeof sock === 'number' ? sock : sockopt.setsockopt(h, sock, level, name, val, optlen);
+      },
+      'net/socket.c',
+    ),
   ) as number;
 }
 
@@ -153,4 +149,9 @@ export function getname(h: Host, pid: number, fd: number, peer: boolean, out: { 
       'net/socket.c',
     ),
   ) as number;
+}
+
+/** optSummary shows an option value in the syscall's arguments: an int as its value (from a program, its four bytes), anything else as its size. */
+function optSummary(val: number | Uint8Array): string {
+  return typeof val === 'number' || val.length === 4 ? String(intOf(val)) : `[${val.length} bytes]`;
 }

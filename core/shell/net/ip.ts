@@ -1,11 +1,18 @@
 // ip (iproute2) over the command's simulated host: `ip addr`, `ip link` (show; set DEV mtu N |
-// txqueuelen N), `ip route` (show; get ADDR), `ip neigh` (show; flush dev DEV | all), with
+// txqueuelen N), `ip route` (show; get ADDR; add | del | replace ROUTE), `ip neigh` (show;
+// flush dev DEV | all), with
 // iproute2's output and error texts. Changing the host needs root (sudo), as on Linux.
 import type { Host } from '../../kernel/index';
+import type { RouteSpec } from '../../kernel/index';
 import {
   dev_change_tx_queue_len,
   dev_set_mtu,
+  fib_lookup,
+  inet_rtm_delroute,
+  inet_rtm_newroute,
   ipFromString,
+  isFibRoute,
+  mainTable,
   neigh_flush,
   neighShow,
 } from '../../kernel/index';
@@ -35,7 +42,14 @@ function linkLines(h: Host, name: string, mode: boolean): string[] {
   ];
 }
 
-/** addrLines are a device's `inet` lines, from its local routes and the prefix of its subnet route. */
+/** trailingOnes counts the host bits set in a broadcast address (8 for 10.0.0.255). */
+function trailingOnes(a: number): number {
+  let n = 0;
+  while (n < 32 && ((a >>> n) & 1) === 1) n++;
+  return n;
+}
+
+/** addrLines are a device's `inet` lines, from its local and broadcast routes. */
 function addrLines(h: Host, name: string): string[] {
   const out: string[] = [];
   for (const r of h.net.routes) {
@@ -48,13 +62,11 @@ function addrLines(h: Host, name: string): string[] {
     if (name === 'lo' && r.dst !== '127.0.0.0') continue;
     if (name === 'lo') out.push(`    inet 127.0.0.1/${r.prefixLen} scope host lo`);
     else {
-      const subnet = h.net.routes.find(
-        (s) => s.table === 254 && s.type === 'unicast' && s.dev === name && s.src === r.dst,
-      );
+      // The prefix comes from the address's broadcast route (table local), which `ip route del`
+      // of the subnet route (table main) leaves in place, as the address itself stays.
       const bcast = h.net.routes.find((s) => s.type === 'broadcast' && s.dev === name && s.src === r.dst);
-      out.push(
-        `    inet ${r.dst}/${subnet?.prefixLen ?? 32}${bcast ? ` brd ${bcast.dst}` : ''} scope global ${name}`,
-      );
+      const len = bcast === undefined ? 32 : 32 - trailingOnes(ipFromString(bcast.dst) ?? 0);
+      out.push(`    inet ${r.dst}/${len}${bcast ? ` brd ${bcast.dst}` : ''} scope global ${name}`);
     }
     out.push('       valid_lft forever preferred_lft forever');
   }
@@ -111,43 +123,104 @@ function linkSet(io: CommandIo, h: Host, args: string[], root: boolean): IpResul
 }
 
 function routeShow(io: CommandIo, h: Host): IpResult {
-  for (const r of h.net.routes) {
-    if (r.table !== 254) continue;
-    const dst = r.prefixLen === 0 ? 'default' : `${r.dst}/${r.prefixLen}`;
-    io.out(
-      r.gw === null
-        ? `${dst} dev ${r.dev} proto kernel scope link src ${r.src} \n`
-        : `${dst} via ${r.gw} dev ${r.dev} \n`,
-    );
+  for (const r of mainTable(h)) {
+    const dst = r.prefixLen === 0 ? 'default' : r.prefixLen === 32 ? r.dst : `${r.dst}/${r.prefixLen}`;
+    if (!isFibRoute(r))
+      io.out(
+        r.gw === null
+          ? `${dst} dev ${r.dev} proto kernel scope link src ${r.src} \n`
+          : `${dst} via ${r.gw} dev ${r.dev} \n`,
+      );
+    else {
+      const via = r.gw === null ? '' : ` via ${r.gw}`;
+      const scope = r.gw === null ? ' scope link' : '';
+      const src = r.prefsrc === null ? '' : ` src ${r.prefsrc}`;
+      const metric = r.metric === 0 ? '' : ` metric ${r.metric}`;
+      io.out(`${dst}${via} dev ${r.dev}${scope}${src}${metric} \n`);
+    }
   }
   return 0;
-}
-
-function inPrefix(addr: number, dst: string, len: number): boolean {
-  const net = ipFromString(dst) ?? 0;
-  const mask = len === 0 ? 0 : (~0 << (32 - len)) >>> 0;
-  return (addr & mask) >>> 0 === (net & mask) >>> 0;
 }
 
 function routeGet(io: CommandIo, h: Host, target: string | undefined, uid: number): IpResult {
   if (target === undefined) return fail(io, 'need at least a destination address', 255);
   const addr = ipFromString(target);
   if (addr === undefined) return fail(io, `Error: any valid prefix is expected rather than "${target}".`);
-  const local = h.net.routes.find(
-    (r) => r.table === 255 && r.type === 'local' && inPrefix(addr, r.dst, r.prefixLen),
-  );
-  if (local !== undefined) {
-    io.out(`local ${target} dev lo table local src ${local.src} uid ${uid} \n    cache <local> \n`);
-    return 0;
-  }
-  const best = h.net.routes
-    .filter((r) => r.table === 254 && inPrefix(addr, r.dst, r.prefixLen))
-    .sort((a, b) => b.prefixLen - a.prefixLen)[0];
-  if (best === undefined) return fail(io, 'RTNETLINK answers: Network is unreachable', 2);
-  io.out(
-    `${target} ${best.gw === null ? '' : `via ${best.gw} `}dev ${best.dev} src ${best.src} uid ${uid} \n    cache \n`,
-  );
+  const r = fib_lookup(h, addr);
+  if (r === null) return fail(io, 'RTNETLINK answers: Network is unreachable', 2);
+  if (r.type === 'local')
+    io.out(`local ${target} dev lo table local src ${r.src} uid ${uid} \n    cache <local> \n`);
+  else if (r.type === 'broadcast')
+    io.out(`broadcast ${target} dev ${r.dev} src ${r.src} uid ${uid} \n    cache <local,brd> \n`);
+  else
+    io.out(
+      `${target} ${r.gw === null ? '' : `via ${r.gw} `}dev ${r.dev} src ${r.src} uid ${uid} \n    cache \n`,
+    );
   return 0;
+}
+
+/** ROUTE_USAGE is the part of iproute2's `ip route help` that SockLab implements. */
+const ROUTE_USAGE = [
+  'Usage: ip route [ list ]',
+  '       ip route get ADDRESS',
+  '       ip route { add | del | replace } ROUTE',
+  'ROUTE := PREFIX [ via ADDRESS ] [ dev STRING ] [ src ADDRESS ] [ metric METRIC ]',
+  'PREFIX := { default | ADDRESS[/LEN] }',
+].join('\n');
+
+/** parseRoute reads iproute2's ROUTE words into a RouteSpec, or returns [error text, exit status]. */
+function parseRoute(h: Host, words: string[]): RouteSpec | [string, number] {
+  let dst: [string, number] | null = null;
+  const spec = { gw: null as string | null, dev: null as string | null, prefsrc: null as string | null };
+  let metric: number | null = null;
+  const inet = (w: string | undefined): string | [string, number] =>
+    w !== undefined && ipFromString(w) !== undefined
+      ? w
+      : [`Error: inet address is expected rather than "${w ?? ''}".`, 1];
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    const value = words[i + 1];
+    if (['via', 'dev', 'oif', 'src', 'metric', 'priority', 'preference'].includes(w) && value === undefined)
+      return ['Command line is not complete. Try option "help"', 255];
+    if (w === 'via' || w === 'src') {
+      const a = inet(value);
+      if (typeof a !== 'string') return a;
+      if (w === 'via') spec.gw = a;
+      else spec.prefsrc = a;
+      i++;
+    } else if (w === 'dev' || w === 'oif') {
+      if (!h.net.devices.has(value!)) return [`Cannot find device "${value}"`, 1];
+      spec.dev = value!;
+      i++;
+    } else if (w === 'metric' || w === 'priority' || w === 'preference') {
+      if (!/^\d+$/.test(value!) || Number(value) > 0xffffffff)
+        return [`Error: argument "${value}" is wrong: "metric" value is invalid\n`, 255];
+      metric = Number(value);
+      i++;
+    } else if (dst !== null) return [`Error: either "to" is duplicate, or "${w}" is a garbage.`, 255];
+    else {
+      const p = w === 'to' ? value : w;
+      if (w === 'to') i++;
+      const m = /^(\d+\.\d+\.\d+\.\d+)(?:\/(\d+))?$/.exec(p ?? '');
+      if (p === 'default' || p === 'all' || p === '0/0') dst = ['0.0.0.0', 0];
+      else if (m === null || ipFromString(m[1]!) === undefined || Number(m[2] ?? 32) > 32)
+        return [`Error: any valid prefix is expected rather than "${p ?? ''}".`, 1];
+      else dst = [m[1]!, Number(m[2] ?? 32)];
+    }
+  }
+  if (dst === null) return [ROUTE_USAGE, 255];
+  return { dst: dst[0], prefixLen: dst[1], ...spec, metric };
+}
+
+function routeChange(io: CommandIo, h: Host, verb: string, words: string[], root: boolean): IpResult {
+  const spec = parseRoute(h, words);
+  if (Array.isArray(spec)) return fail(io, spec[0], spec[1]);
+  if (!root) return fail(io, DENIED, 2);
+  const err =
+    verb === 'del' || verb === 'delete'
+      ? inet_rtm_delroute(h, spec)
+      : inet_rtm_newroute(h, spec, verb === 'replace');
+  return err === null ? 0 : fail(io, err, 2);
 }
 
 function neigh(io: CommandIo, h: Host, args: string[], root: boolean): IpResult {
@@ -181,7 +254,8 @@ const OBJECTS: readonly [RegExp, string][] = [
 export const ip: ShellCommand = {
   name: 'ip',
   summary: 'show/change devices, addresses, routes, neighbours (ip addr, ip route, ip neigh)',
-  usage: 'ip { addr | link [set DEV mtu N] | route [get ADDR] | neigh [flush dev DEV] }',
+  usage:
+    'ip { addr | link [set DEV mtu N] | route [get ADDR | add|del|replace ROUTE] | neigh [flush dev DEV] }',
   example: 'ip route get 10.0.0.2',
   completesFiles: false,
   run(argv, io) {
@@ -204,12 +278,9 @@ export const ip: ShellCommand = {
     const [verb = 'show', target] = args;
     if (verb === 'show' || verb === 'list' || verb === 'ls') return routeShow(io, h);
     if (verb === 'get') return routeGet(io, h, target, lab.root ? 0 : 1000);
-    if (verb === 'add' || verb === 'del' || verb === 'delete')
-      return fail(
-        io,
-        `ip route ${verb}: not available in SockLab yet (the simulated kernel has no route-change API)`,
-        2,
-      );
+    if (['add', 'del', 'delete', 'replace'].includes(verb))
+      return routeChange(io, h, verb, args.slice(1), lab.root);
+    if (verb === 'help') return fail(io, ROUTE_USAGE, 255);
     return fail(io, `Command "${verb}" is unknown, try "ip route help".`, 255);
   },
 };

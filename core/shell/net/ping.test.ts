@@ -44,4 +44,24 @@ describe('ping', () => {
       "ping: invalid argument: '0': out of range: 1 <= value <= 9223372036854775807",
     ]);
   });
+
+  it('reports Destination Host Unreachable from its own address when ARP for a subnet address fails', async () => {
+    const session = new LabSession({ parser, seed: 1 });
+    const screen = await openShell({}, 120, 30, { session });
+    const before = screen.lines().length;
+    await screen.type('ping -c 3 10.0.0.9; echo "exit $?"\r');
+    for (let i = 0; i < 400 && session.settle(20) && screen.shell.busy; i++) await screen.type('');
+    await screen.type('');
+    expect(screen.lines().slice(before, -1)).toEqual([
+      'PING 10.0.0.9 (10.0.0.9) 56(84) bytes of data.',
+      'From 10.0.0.1 icmp_seq=1 Destination Host Unreachable',
+      'From 10.0.0.1 icmp_seq=2 Destination Host Unreachable',
+      'From 10.0.0.1 icmp_seq=3 Destination Host Unreachable',
+      '',
+      '--- 10.0.0.9 ping statistics ---',
+      '3 packets transmitted, 0 received, +3 errors, 100% packet loss, time 2000ms',
+      'pipe 3',
+      'exit 1',
+    ]);
+  });
 });

@@ -8,7 +8,7 @@ import { kalloc, kfree, kset } from '../../host/kstruct';
 import type { SkBuff } from '../../include/linux/skbuff';
 import { NEIGHBOUR_ZERO, NUD, NUD_CONNECTED, nudName, type Neighbour } from '../../include/net/neighbour';
 import { ETH_HLEN, ETH_P_IP } from '../../include/uapi/if_ether';
-import { arp_solicit } from '../ipv4/arp';
+import { arp_error_report, arp_solicit } from '../ipv4/arp';
 import { dev_queue_xmit } from './dev';
 import { kfree_skb, skb_dequeue, skb_push, skb_queue_tail } from './skbuff';
 
@@ -197,7 +197,7 @@ function neigh_timer_handler(h: Host, n: Neighbour): void {
     skb;
     skb = skb_dequeue(h, n.arpQueue, 'arp_queue')
   ) {
-    kfree_skb(h, skb, 'SKB_DROP_REASON_NEIGH_FAILED');
+    arp_error_report(h, n, skb); // neigh->ops->error_report: ICMP host unreachable to the sender
   }
   kset(h, n, 'arp_queue', 0);
 }

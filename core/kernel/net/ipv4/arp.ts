@@ -12,6 +12,7 @@ import { arp as wireArp, isWireError } from '../../../wire';
 import { dev_queue_xmit } from '../core/dev';
 import { __neigh_create, dev_hard_header, neigh_lookup, neigh_update } from '../core/neighbour';
 import { alloc_skb, consume_skb, kfree_skb, skb_put, skb_reserve, skbData } from '../core/skbuff';
+import { ipv4_link_failure } from './route';
 
 /** arp_send builds one ARP packet on dev and queues it for transmission. */
 function arp_send(
@@ -78,4 +79,17 @@ export function arp_rcv(h: Host, skb: SkBuff): number {
     consume_skb(h, skb);
     return 0;
   });
+}
+
+/** arp_error_report is arp_generic_ops.error_report: an skb left on a FAILED neighbour's arp_queue reports the link failure, then is dropped. */
+export function arp_error_report(h: Host, n: Neighbour, skb: SkBuff): void {
+  h.kcall(
+    'arp_error_report',
+    `n=${n.addr}, skb=${skb.addr}`,
+    () => {
+      ipv4_link_failure(h, skb);
+      kfree_skb(h, skb, 'SKB_DROP_REASON_NEIGH_FAILED');
+    },
+    'net/ipv4/arp.c',
+  );
 }

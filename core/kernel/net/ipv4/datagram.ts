@@ -14,7 +14,7 @@ import { ipFromString, ipToString, type SockaddrIn } from '../../include/uapi/in
 import { MSG_PEEK, MSG_TRUNC, SS } from '../../include/uapi/socket';
 import { consume_skb, kfree_skb, skb_dequeue, skb_queue_tail } from '../core/skbuff';
 import { sk_data_ready, wake_up_interruptible } from '../core/sock_wake';
-import { ip_route_output } from './route';
+import { ip_route_output, sk_dst_check } from './route';
 import { sourceFor } from './ip_make_skb';
 import { sk_setup_caps } from './ip_output';
 import { htons } from './af_inet';
@@ -47,14 +47,21 @@ export function sk_error_report(h: Host, sk: Sock): void {
 /** datagramRoute returns the route for a datagram to daddr: the cached one when connected, else a lookup; -errno on failure. */
 export function datagramRoute(h: Host, sk: Sock, daddr: string, connected: boolean): Rtable | number {
   if (connected) {
-    const rt = h.live.get(sk.f.sk_dst_cache ?? '') as Rtable | undefined;
-    const ok = h.kcall('sk_dst_check', `sk=${sk.addr}`, () => rt ?? null, 'net/core/sock.c');
-    if (ok !== null) return ok;
+    const ok = sk_dst_check(h, sk, 'sk_dst_check');
+    if (ok !== undefined) return ok;
   }
   const rt = ip_route_output(h, ipFromString(daddr)!);
   if (typeof rt === 'number') return rt;
   if (rt.f.rt_type === RTN_BROADCAST && !sk.f.sk_flags.includes('SOCK_BROADCAST'))
     return h.kerr('EACCES', `${daddr} is a broadcast address and SO_BROADCAST is not set`);
+  // udp_sendmsg: a connected socket whose cached route was obsolete keeps the new one (sk_dst_set).
+  if (connected)
+    h.kcall(
+      'sk_dst_set',
+      `sk=${sk.addr}, dst=${rt.addr}`,
+      () => kset(h, sk, 'sk_dst_cache', rt.addr),
+      'include/net/sock.h',
+    );
   return rt;
 }
 

@@ -34,12 +34,24 @@ export function inet_csk_get_port(h: Host, sk: Sock, snum: number): number {
         return 1;
       }
     } else {
-      const other = inet_csk_bind_conflict(h, sk, port);
+      const owned = (bindTable(h, 6).get(port) ?? []).some((o) => o !== sk);
+      // With owners in the bucket Linux asks bind_conflict (icsk_af_ops->bind_conflict before 6.x).
+      const via = h.profile.ipv4_specific['bind_conflict'] ? ' via icsk->icsk_af_ops->bind_conflict' : '';
+      const other = owned
+        ? h.kcall(
+            'inet_csk_bind_conflict',
+            `sk=${sk.addr}, port=${port}${via}`,
+            () => inet_csk_bind_conflict(h, sk, port),
+            'net/ipv4/inet_connection_sock.c',
+          )
+        : null;
       if (other !== null) {
         const why =
           other.f.sk_state === TCP_STATE.TCP_LISTEN
             ? `port ${port} is held by listening sock ${other.addr}`
-            : `port ${port} is bound by sock ${other.addr} and SO_REUSEADDR is not set on both`;
+            : other.f.sk_state === TCP_STATE.TCP_TIME_WAIT
+              ? `port ${port} is held by sock ${other.addr} in TCP_TIME_WAIT and SO_REUSEADDR is not set on both`
+              : `port ${port} is bound by sock ${other.addr} and SO_REUSEADDR is not set on both`;
         h.kerr('EADDRINUSE', why);
         return 1;
       }

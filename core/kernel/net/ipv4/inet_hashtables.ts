@@ -1,5 +1,6 @@
 // Port ownership: the bind hash (inet_bind_bucket per port, net/ipv4/inet_hashtables.c) for
-// TCP and the UDP port table (udp_table, net/ipv4/udp.c), kept per host and protocol, and
+// TCP, where accepted children join their listener's bucket (__inet_inherit_port) and a
+// connection in TIME_WAIT stays until its timer ends it, and the UDP port table (udp_table, net/ipv4/udp.c), kept per host and protocol, and
 // the ephemeral-port pick of inet_csk_get_port / udp_lib_get_port over the seeded Rng.
 
 import type { Host } from '../../host/host';
@@ -33,4 +34,19 @@ export function pickEphemeral(h: Host, free: (port: number) => boolean): number 
     if (free(port)) return port;
   }
   return 0;
+}
+
+/** __inet_inherit_port puts an accepted child in its listener's bind bucket, so the connection holds the port after the listener closes. */
+export function __inet_inherit_port(h: Host, lsk: Sock, child: Sock): void {
+  h.kcall(
+    '__inet_inherit_port',
+    `sk=${lsk.addr}, child=${child.addr}`,
+    () => {
+      const t = bindTable(h, 6);
+      const owners = t.get(lsk.f.inet_num) ?? [];
+      if (!owners.includes(child)) owners.push(child);
+      t.set(lsk.f.inet_num, owners);
+    },
+    'net/ipv4/inet_hashtables.c',
+  );
 }

@@ -12,7 +12,7 @@ import { checksum, ipv4 } from '../../../wire';
 import type { Sock } from '../../include/net/sock';
 import { kchain } from '../../host/chain';
 import { ipFromString } from '../../include/uapi/in';
-import { ip_route_output } from './route';
+import { ip_route_output, sk_dst_check } from './route';
 import { __neigh_create, neigh_hh_output, neigh_lookup, neigh_resolve_output } from '../core/neighbour';
 import { kfree_skb, skb_push, skbData } from '../core/skbuff';
 import { nf_hook } from '../netfilter/core';
@@ -108,8 +108,7 @@ export function ip_queue_xmit(h: Host, sk: Sock, skb: SkBuff): number {
 
 /** ipQueueXmit is the body of ip_queue_xmit (6.x: of __ip_queue_xmit). */
 function ipQueueXmit(h: Host, sk: Sock, skb: SkBuff): number {
-  let rt = h.live.get(sk.f.sk_dst_cache ?? '') as Rtable | undefined;
-  h.kcall('__sk_dst_check', `sk=${sk.addr}`, () => rt ?? null, 'net/core/sock.c');
+  let rt = sk_dst_check(h, sk, '__sk_dst_check');
   if (rt === undefined) {
     const r = ip_route_output(h, ipFromString(sk.f.inet_daddr)!);
     if (typeof r === 'number') {

@@ -276,7 +276,8 @@ export function tcp_recvmsg(
   return h.kcall('tcp_recvmsg', `sk=${sk.addr}, len=${buf.length} via ${sk.protoName}.recvmsg`, () => {
     const { flags } = ctx;
     const peek = (flags & MSG_PEEK) !== 0;
-    const target = (flags & MSG_WAITALL) !== 0 ? buf.length : Math.min(Math.max(sk.f.sk_rcvlowat, 1), buf.length);
+    const target =
+      (flags & MSG_WAITALL) !== 0 ? buf.length : Math.min(Math.max(sk.f.sk_rcvlowat, 1), buf.length);
     let seq = (Number(sk.f['copied_seq']) + (peek ? ctx.done : 0)) >>> 0;
     let copied = ctx.done;
     let i = 0;

@@ -19,6 +19,7 @@ import { sk_data_ready } from '../core/sock_wake';
 import { sk_alloc } from '../core/sock';
 import { htons } from './af_inet';
 import { estKey } from './tcp_connect';
+import { __inet_inherit_port } from './inet_hashtables';
 import { tcp_reset, tcp_v4_send_reset } from './tcp_reset';
 import { inet_sk_set_state } from './inet_sk_set_state';
 import { tcp_parse_options, tcp_rcv_established, tcp_rcv_state_process } from './tcp_input';
@@ -134,6 +135,7 @@ function listenRcv(h: Host, lsk: Sock, skb: SkBuff, seg: TcpRepr, a: Addrs): num
       return 0;
     }
     h.synTable.delete(key);
+    __inet_inherit_port(h, lsk, child);
     h.kcall(
       '__inet_hash_nolisten',
       `sk=${child.addr}`,
@@ -157,6 +159,7 @@ function newChild(h: Host, lsk: Sock, seg: TcpRepr, a: Addrs): Sock {
     for (const k of [
       'sk_type',
       'sk_protocol',
+      'sk_reuse',
       'sk_sndbuf',
       'sk_rcvbuf',
       'icsk_af_ops',

@@ -92,7 +92,11 @@ function tcp_write_timeout(h: Host, sk: Sock): boolean {
       sk.errOrigin =
         soft !== 0 && sk.errOrigin?.errno === soft
           ? { ...sk.errOrigin, why: `${sk.errOrigin.why}, then ${limit} retransmissions without an answer` }
-          : { errno: soft || errno.ETIMEDOUT, fn: 'tcp_write_timeout', why: `${limit} retransmissions without an answer` };
+          : {
+              errno: soft || errno.ETIMEDOUT,
+              fn: 'tcp_write_timeout',
+              why: `${limit} retransmissions without an answer`,
+            };
       tcp_done(h, sk);
     });
     return true;
@@ -206,15 +210,26 @@ export function inet_rtx_syn_ack(h: Host, req: Sock): void {
   });
 }
 
+/** inet_csk_reqsk_queue_drop forgets a pending passive open: off the request table, its SYN-ACK timer stopped, the sock destroyed. */
+export function inet_csk_reqsk_queue_drop(h: Host, req: Sock): void {
+  h.kcall(
+    'inet_csk_reqsk_queue_drop',
+    `req=${req.addr}`,
+    () => {
+      for (const [k, v] of h.synTable) if (v === req) h.synTable.delete(k);
+      inet_csk_clear_xmit_timer(h, req);
+      for (const skb of req.writeQueue.splice(0)) consume_skb(h, skb);
+      inet_csk_destroy_sock(h, req);
+    },
+    'net/ipv4/inet_connection_sock.c',
+  );
+}
+
 /** reqsk_timer_handler retransmits the SYN-ACK with backoff until tcp_synack_retries, then forgets the request. */
 function reqsk_timer_handler(h: Host, req: Sock): void {
   const limit = h.sysctl['net.ipv4.tcp_synack_retries'];
   if (Number(req.f.icsk_retransmits) >= limit) {
-    h.kcall('inet_csk_reqsk_queue_drop', `req=${req.addr}`, () => {
-      for (const [k, v] of h.synTable) if (v === req) h.synTable.delete(k);
-      for (const skb of req.writeQueue.splice(0)) consume_skb(h, skb);
-      inet_csk_destroy_sock(h, req);
-    });
+    inet_csk_reqsk_queue_drop(h, req);
     return;
   }
   inet_rtx_syn_ack(h, req);

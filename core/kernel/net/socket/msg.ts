@@ -18,8 +18,8 @@ import { finish, interrupted, nonblocking, sleep, timedOut } from './wait';
 
 declare module '../../sched/task' {
   interface Task {
-    /** recvProgress is how many bytes a MSG_WAITALL recv() sleeping in sk_wait_data already copied, so its re-invocation continues there. */
-    recvProgress?: number;
+    /** recvPartial holds the bytes a MSG_WAITALL recv() sleeping in sk_wait_data already copied, so its re-invocation (whose buffer may be a fresh one) continues after them. */
+    recvPartial?: Uint8Array;
   }
 }
 
@@ -109,11 +109,13 @@ export function sock_recvmsg(
     const sk = sock.sk!;
     const dgram = DGRAM_PROTOS[sk.protoName];
     const where = dgram !== undefined ? '__skb_recv_datagram' : 'sk_wait_data';
-    const done = task.restart === 'recv' ? (task.recvProgress ?? 0) : 0;
+    const partial = task.restart === 'recv' ? task.recvPartial : undefined;
+    task.recvPartial = undefined;
+    const done = Math.min(partial?.length ?? 0, buf.length);
+    if (partial !== undefined) buf.set(partial.subarray(0, done));
     const e = task.restart === 'recv' ? interrupted(h, task, where) : 0;
     if (e < 0) {
       // A signal ends a MSG_WAITALL read that already copied bytes with that count, not EINTR.
-      task.recvProgress = 0;
       if (done > 0) h.lastErr = null;
       return done > 0 ? done : e;
     }
@@ -137,14 +139,13 @@ export function sock_recvmsg(
       }
       const r = tcp_recvmsg(h, sk, buf, { nonblock, flags, done });
       if (typeof r === 'object') {
-        task.recvProgress = r.copied;
+        if (r.copied > 0) task.recvPartial = buf.slice(0, r.copied);
         const w = h.kcall('sk_wait_data', `sk=${sk.addr}`, () => wait(h, task, sock, sk, 'sk_wait_data'));
         if (typeof w === 'object' || r.copied === 0) return w;
-        task.recvProgress = 0; // SO_RCVTIMEO ran out: the bytes copied so far are the result
+        task.recvPartial = undefined; // SO_RCVTIMEO ran out: the bytes copied so far are the result
         h.lastErr = null;
         return r.copied;
       }
-      task.recvProgress = 0;
       finish(task);
       return r;
     });
