@@ -190,14 +190,16 @@ export class TaskHost implements Host {
         return k.shutdown(h, pid, args.fd, args['how'] as number);
       case 'setsockopt': {
         const s = args as unknown as HostCalls['setsockopt']['args'];
-        const v = s.value;
-        const val = v.length >= 4 ? new DataView(v.buffer, v.byteOffset, 4).getInt32(0, true) : (v[0] ?? 0);
-        return k.setsockopt(h, pid, s.fd, s.level, s.name, val, v.length);
+        // the option's bytes as the program passed them: an int, a struct timeval (SO_RCVTIMEO),
+        // a name (TCP_CONGESTION); the kernel reads each as its option says
+        return k.setsockopt(h, pid, s.fd, s.level, s.name, s.value.slice(), s.value.length);
       }
       case 'getsockopt': {
         const s = args as unknown as HostCalls['getsockopt']['args'];
-        const r = k.getsockopt(h, pid, s.fd, s.level, s.name);
+        const out: { val?: Uint8Array } = {};
+        const r = k.getsockopt(h, pid, s.fd, s.level, s.name, out);
         if (r < 0) return r;
+        if (out.val !== undefined) return { ret: 0, data: out.val };
         const data = new Uint8Array(4);
         new DataView(data.buffer).setInt32(0, r, true);
         return { ret: 0, data };
