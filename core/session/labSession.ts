@@ -13,6 +13,8 @@
 // - `sleep(ns, done, foreground)` is `sleep N`: done() runs at now + ns of simulated time; a
 //   foreground sleep makes time run there. It returns a SleepHandle: cancel (Ctrl-C), and
 //   foreground (fg, wait on a background sleep).
+// - `evalRepl(repl, line, done)` runs one line of the shell's C REPL (`c`): while it runs, time
+//   runs as for a foreground program; done(result) hears its end after the round.
 // - `interrupt(proc)` is Ctrl-C for a program and every process it forked. `watch.onStop` hears
 //   a program stop (SIGTSTP, SIGSTOP) and continue (SIGCONT); a stopped foreground program does
 //   not make time run.
@@ -30,7 +32,14 @@
 //   and exits, in order, for the labs' checks; `logCommand` adds to it.
 import * as k from '../kernel/index';
 import type { KernelVersion, World } from '../kernel/index';
-import { Exec, type Proc, type SpawnOptions } from '../exec/index';
+import {
+  Exec,
+  type ExecRepl,
+  type Proc,
+  type ReplEval,
+  type ReplLineResult,
+  type SpawnOptions,
+} from '../exec/index';
 import type { CParser, CompiledProgram } from '../lang/index';
 import { decodeUtf8 } from '../shell/utf8';
 import type { TraceLevel } from '../trace/index';
@@ -117,6 +126,7 @@ export class LabSession {
   readonly #log: SessionLogEntry[] = [];
   #watched: Watched[] = [];
   #sleepers: Sleeper[] = [];
+  #replLines: { readonly repl: ExecRepl; readonly done: (r: ReplLineResult | null) => void }[] = [];
   #settleUntil = 0;
   #scheduled = false;
   #traceSeen = 0;
@@ -261,6 +271,20 @@ export class LabSession {
     };
   }
 
+  /**
+   * evalRepl evaluates one line in a C REPL process of this session's exec; when the line runs,
+   * the world runs (time flows, as for a foreground program) until it ends, and done hears how
+   * (null when the world was reset under it).
+   */
+  evalRepl(repl: ExecRepl, line: string, done: (r: ReplLineResult | null) => void): ReplEval {
+    const e = repl.eval(line);
+    if (e.k === 'running') {
+      this.#replLines.push({ repl, done });
+      this.wake();
+    }
+    return e;
+  }
+
   /** wake asks for a pump round on the next macrotask (new input, a new program, a signal). */
   wake(): void {
     if (this.#scheduled || this.#defer === undefined || this.#disposed) return;
@@ -314,7 +338,7 @@ export class LabSession {
   #horizon(): number {
     const waited = (w: Watched) =>
       w.watch.foreground && w.proc.state !== 'exited' && w.proc.stoppedBy === null;
-    if (this.#watched.some(waited)) return Infinity;
+    if (this.#watched.some(waited) || this.#replLines.length > 0) return Infinity;
     const sleep = Math.min(...this.#sleepers.filter((s) => s.foreground).map((s) => s.until));
     return Math.max(this.#settleUntil, Number.isFinite(sleep) ? sleep : 0);
   }
@@ -350,6 +374,12 @@ export class LabSession {
     const now = this.#world.sim.now;
     const exits = this.#reportExits();
     let more = this.#reportStops() || exits;
+    const lines = this.#replLines.filter((l) => !l.repl.busy);
+    if (lines.length > 0) {
+      this.#replLines = this.#replLines.filter((l) => l.repl.busy);
+      for (const l of lines) l.done(l.repl.take());
+      more = true;
+    }
     const woke = this.#sleepers.filter((s) => s.until <= now);
     if (woke.length > 0) {
       this.#sleepers = this.#sleepers.filter((s) => s.until > now);
@@ -374,6 +404,9 @@ export class LabSession {
   }
 
   #killAll(): void {
+    const lines = this.#replLines;
+    this.#replLines = [];
+    for (const l of lines) l.done(null);
     const watched = this.#watched;
     this.#watched = [];
     for (const w of watched) w.watch.onExit(KILLED_STATUS);
