@@ -85,4 +85,17 @@ describe('the lab shell in the browser terminal', () => {
     await typeLine(page, 'echo $?');
     await waitForRows(page, (r) => r.at(-2) === '130', 'status 130');
   });
+
+  it('opens a tab with a shell on server that shares the world with the client tab', async () => {
+    await page.getByRole('button', { name: '+ server' }).click();
+    const server = 'student@server:~$';
+    await waitForRows(page, (rows) => rows.at(-1) === server, 'the server prompt');
+    await typeLine(page, 'ip addr show eth0');
+    await waitForRows(page, (rows) => rows.some((r) => r.includes('inet 10.0.0.2/24')), "server's address");
+    await page.getByRole('tab', { name: 'student@client' }).click();
+    const rows = await waitForRows(page, (r) => r.at(-1) === PROMPT, 'the client tab again');
+    expect(rows.some((r) => r.startsWith(server))).toBe(false);
+    await page.getByRole('button', { name: 'Close the shell on server' }).click();
+    expect(await page.getByRole('tab').count()).toBe(1);
+  });
 });

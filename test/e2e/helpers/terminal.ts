@@ -2,11 +2,11 @@
 // screen reader gets), and types into it.
 import type { Page } from 'playwright-core';
 
-/** terminalRows returns the terminal's visible rows, right-trimmed, trailing blank rows dropped. */
+/** terminalRows returns the active terminal tab's visible rows, right-trimmed, trailing blank rows dropped. */
 export async function terminalRows(page: Page): Promise<string[]> {
   const rows = await page
     .getByRole('region', { name: 'Terminal' })
-    .locator('.xterm-rows > div')
+    .locator('[role="tabpanel"]:not([hidden]) .xterm-rows > div')
     .evaluateAll((divs) => divs.map((d) => (d.textContent ?? '').replace(/\u00a0/g, ' ').trimEnd()));
   while (rows.length && rows[rows.length - 1] === '') rows.pop();
   return rows;
