@@ -11,6 +11,15 @@ const FUSE = new Map<number, number>(
   ['EQ_I', 'NE_I', 'LT_I', 'LE_I', 'GT_I', 'GE_I', 'LT_U', 'LE_U', 'GT_U', 'GE_U'].map((n, i) => [op(n), i]),
 );
 const INVERT = [1, 0, 5, 4, 3, 2, 9, 8, 7, 6];
+// Int32 binary operators whose right operand, when a constant or an int local, folds into
+// the operator as an immediate (…K_I) or a local's offset (…L_I).
+const WITH_CONST = new Map<string, string>(
+  ['ADD', 'SUB', 'MUL', 'AND', 'OR', 'XOR', 'SHL', 'SHR'].map((n) => [`${n}_I`, `${n}K_I`]),
+).set('SHR_U', 'SHRK_U');
+const WITH_LOCAL = new Map<string, string>([
+  ['ADD_I', 'ADDL_I'],
+  ['SUB_I', 'SUBL_I'],
+]);
 
 /** Cls is the stack class of a value: int32, int64, pointer, double, aggregate address, none. */
 export type Cls = 'I' | 'L' | 'P' | 'F' | 'A' | 'V';
@@ -62,10 +71,12 @@ export class Emitter {
   }
 
   /** tail returns the opcode and operands of the n-th latest instruction since the last label. */
-  private tail(n: number): { code: number; args: number[] } | undefined {
+  private tail(n: number): { code: number; args: number[]; line: number } | undefined {
     const at = this.recent[this.recent.length - n];
     const end = n === 1 ? this.code.length : this.recent[this.recent.length - n + 1]!;
-    return at === undefined ? undefined : { code: this.code[at]!, args: this.code.slice(at + 1, end) };
+    return at === undefined
+      ? undefined
+      : { code: this.code[at]!, args: this.code.slice(at + 1, end), line: this.lines[at]! };
   }
 
   private drop(n: number): void {
@@ -77,8 +88,12 @@ export class Emitter {
 
   /**
    * fuse rewrites an instruction with the ones just before it into a superinstruction:
-   * I2L;PADD → PADDI, LOADL_I32;PADDI → PADDL, STORE_*;POP → STOREP, compare;JZ/JNZ → BR_I,
-   * LOADL_I32;CONST_I;BR_I → BRLK_I. Never across a label, so no jump lands inside a pair.
+   * I2L;PADD → PADDI, LOADL_I32;PADDI → PADDL, LOADL_PTR or CONST_I;PADDL → PADDLL or PADDKL,
+   * STORE_*;POP → STOREP, CONST_I;STOREP → STOREPK, CONST_I;int op → …K_I, LOADL_I32;ADD_I or
+   * SUB_I → ADDL_I or SUBL_I, LOADL_I32;ADDL_I;SETL_I32 → ADDLL_I, ADD_I;SETL_I32 → ADDSETL_I,
+   * PADDLL or PADDKL;LOAD_* → LDXL or LDXK, compare;JZ/JNZ → BR_I, LOADL_I32;CONST_I;BR_I →
+   * BRLK_I, INCL_I32;BRLK_I → INCBRLK_I (on one line, so stepping stops as before). Never
+   * across a label, so no jump lands inside a pair.
    */
   private fuse(name: string, operands: number[]): [string, number[]] | undefined {
     const last = this.tail(1);
@@ -88,13 +103,51 @@ export class Emitter {
       const prev = this.tail(1);
       if (prev?.code === op('LOADL_I32')) {
         this.drop(1);
+        const base = this.tail(1);
+        if (base?.code === op('LOADL_PTR') || base?.code === op('CONST_I')) {
+          this.drop(1);
+          const fused = base.code === op('CONST_I') ? 'PADDKL' : 'PADDLL';
+          return [fused, [base.args[0]!, prev.args[0]!, operands[0]!]];
+        }
         return ['PADDL', [prev.args[0]!, operands[0]!]];
       }
       return ['PADDI', operands];
     }
     if (name === 'POP' && last.code >= op('STORE_I8') && last.code <= op('STORE_PTR')) {
+      const value = this.tail(2);
+      if (value?.code === op('CONST_I')) {
+        this.drop(2);
+        return ['STOREPK', [last.code, value.args[0]!]];
+      }
       this.drop(1);
       return ['STOREP', [last.code]];
+    }
+    if (op(name) >= op('LOAD_I8') && op(name) <= op('LOAD_PTR')) {
+      const fused = last.code === op('PADDLL') ? 'LDXL' : last.code === op('PADDKL') ? 'LDXK' : undefined;
+      if (fused === undefined) return undefined;
+      this.drop(1);
+      return [fused, [op(name), ...last.args]];
+    }
+    if (name === 'SETL_I32' && last.code === op('ADD_I')) {
+      this.drop(1);
+      return ['ADDSETL_I', operands];
+    }
+    if (name === 'SETL_I32' && last.code === op('ADDL_I')) {
+      const left = this.tail(2);
+      if (left?.code === op('LOADL_I32')) {
+        this.drop(2);
+        return ['ADDLL_I', [left.args[0]!, last.args[0]!, operands[0]!]];
+      }
+    }
+    const withConst = WITH_CONST.get(name);
+    if (withConst !== undefined && last.code === op('CONST_I')) {
+      this.drop(1);
+      return [withConst, last.args];
+    }
+    const withLocal = WITH_LOCAL.get(name);
+    if (withLocal !== undefined && last.code === op('LOADL_I32')) {
+      this.drop(1);
+      return [withLocal, last.args];
     }
     const rel = FUSE.get(last.code);
     if ((name === 'JZ' || name === 'JNZ') && rel !== undefined) {
@@ -102,6 +155,11 @@ export class Emitter {
       const k = this.tail(2);
       const v = this.tail(3);
       if (k?.code === op('CONST_I') && v?.code === op('LOADL_I32')) {
+        const step = this.tail(4);
+        if (step?.code === op('INCL_I32') && step.line === this.line) {
+          this.drop(4);
+          return ['INCBRLK_I', [...step.args, v.args[0]!, k.args[0]!, r, operands[0]!]];
+        }
         this.drop(3);
         return ['BRLK_I', [v.args[0]!, k.args[0]!, r, operands[0]!]];
       }

@@ -76,6 +76,8 @@ export class FuncGen {
         return this.g.initLocal(s.off, s.size, s.ops);
       case 'if': {
         this.g.cond(s.c);
+        const exit = s.f === undefined ? this.exitJumps(s.t) : undefined;
+        if (exit !== undefined) return void exit.push(em.jump('JNZ'));
         const j1 = em.jump('JZ');
         this.stmt(s.t);
         if (s.f === undefined) return em.patch(j1);
@@ -112,20 +114,42 @@ export class FuncGen {
     }
   }
 
+  /**
+   * exitJumps is the jump list of the loop a lone `break` or `continue` leaves or continues, when
+   * it sits on the line of the test before it: `if (c) break;` then compiles to one conditional
+   * jump, and stepping stops as before.
+   */
+  private exitJumps(t: TStmt): number[] | undefined {
+    const only = t.k === 'block' && t.items.length === 1 ? t.items[0]! : t;
+    if (only.line !== this.g.em.line) return undefined;
+    if (only.k === 'break') return this.targets[this.targets.length - 1]?.breaks;
+    if (only.k !== 'continue') return undefined;
+    for (let i = this.targets.length - 1; i >= 0; i--) {
+      const c = this.targets[i]!.continues;
+      if (c !== undefined) return c;
+    }
+    return undefined;
+  }
+
   private loop(loop: Extract<TStmt, { k: 'loop' }>): void {
-    // Rotated: the test sits at the bottom, so an iteration costs one branch, not two. A
-    // constant test needs no code: `while (1)` jumps back, `do … while (0)` falls through.
+    // Rotated: the test sits at the bottom, so an iteration costs one branch, not two, and
+    // `for` and `while` test once more in front as a guard (so no label separates the step
+    // from the test, and the two can fuse). A constant test needs no code: `while (1)` jumps
+    // back, `do … while (0)` falls through.
     const em = this.g.em;
     const constant = loop.c?.k === 'const' ? loop.c.v !== 0n : undefined;
     const s = constant === true ? { ...loop, c: undefined } : loop;
     const t: Targets = { breaks: [], continues: [] };
     this.targets.push(t);
-    const entry = !s.post && s.c !== undefined ? em.jump('JMP') : undefined;
+    if (!s.post && s.c !== undefined) {
+      em.line = s.c.line;
+      this.g.cond(s.c);
+      t.breaks.push(em.jump('JZ'));
+    }
     const top = em.label();
     this.stmt(s.body);
     const cont = em.label();
     if (s.step !== undefined) this.g.drop(s.step);
-    if (entry !== undefined) em.patch(entry);
     if (constant === false && s.post) {
       // do { … } while (0): nothing to test
     } else if (s.c !== undefined) {

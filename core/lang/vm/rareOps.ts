@@ -34,16 +34,6 @@ export function rareOp(s: VmState, vw: Views, op: number): RareFault | undefined
       sp++;
       pc += 1;
       break;
-    case 8: // SWAP
-      t = (sp - 1) << 1;
-      a = si[t]!;
-      b = si[t + 1]!;
-      si[t] = si[t - 2]!;
-      si[t + 1] = si[t - 1]!;
-      si[t - 2] = a;
-      si[t - 1] = b;
-      pc += 1;
-      break;
     case 51: // ADD_L
       t = --sp << 1;
       a = (si[t - 2]! >>> 0) + (si[t]! >>> 0);
@@ -169,38 +159,6 @@ export function rareOp(s: VmState, vw: Views, op: number): RareFault | undefined
     case 105: // GE_F
       sp--;
       si[(sp - 1) << 1] = cmp(code[pc]! - 100, sf[sp - 1]!, sf[sp]!);
-      pc += 1;
-      break;
-    case 110: // I2L
-      t = (sp - 1) << 1;
-      si[t + 1] = si[t]! >> 31;
-      pc += 1;
-      break;
-    case 111: // U2L
-      si[((sp - 1) << 1) + 1] = 0;
-      pc += 1;
-      break;
-    case 112: // L2I
-      pc += 1;
-      break;
-    case 113: // SEXT8
-      t = (sp - 1) << 1;
-      si[t] = (si[t]! << 24) >> 24;
-      pc += 1;
-      break;
-    case 114: // ZEXT8
-      t = (sp - 1) << 1;
-      si[t] = si[t]! & 0xff;
-      pc += 1;
-      break;
-    case 115: // SEXT16
-      t = (sp - 1) << 1;
-      si[t] = (si[t]! << 16) >> 16;
-      pc += 1;
-      break;
-    case 116: // ZEXT16
-      t = (sp - 1) << 1;
-      si[t] = si[t]! & 0xffff;
       pc += 1;
       break;
     case 117: // I2F

@@ -19,7 +19,7 @@ export function run(s: VmState, budget: number, rt: Runtime): RunResult {
   if (s.status === 'exited') return { k: 'exit', code: s.exitCode };
   if (s.status === 'faulted') return { k: 'fault', fault: s.fault! };
   const vw = views(s);
-  const { m32, dv, si, sf, sl } = vw;
+  const { m8, m32, dv, si, sf, sl } = vw;
   const sh = s.shadow;
   const code = s.chunk.code;
   const lines = s.chunk.lines;
@@ -95,7 +95,10 @@ export function run(s: VmState, budget: number, rt: Runtime): RunResult {
           faultKind = b === SH_FREED ? 'use-after-free' : 'segv';
           break outer;
         }
-        loadAt(vw, code[pc]!, a, t);
+        b = code[pc]!;
+        if (b === 11) si[t] = m8[a]!;
+        else if (b === 14 && (a & 3) === 0) si[t] = m32[a >> 2]!;
+        else loadAt(vw, b, a, t);
         pc += 1;
         break;
       case 19: // STOREP
@@ -253,6 +256,15 @@ export function run(s: VmState, budget: number, rt: Runtime): RunResult {
         if (b < 6 ? cmp(b, a, code[pc + 2]!) : cmp(b - 4, a >>> 0, code[pc + 2]! >>> 0)) pc = code[pc + 4]!;
         else pc += 5;
         break;
+      case 146: // INCBRLK_I
+        a = fp + code[pc + 1]!;
+        if ((a & 3) === 0) m32[a >> 2] = (m32[a >> 2]! + code[pc + 2]!) | 0;
+        else dv.setInt32(a, (dv.getInt32(a, true) + code[pc + 2]!) | 0, true);
+        a = m32[(fp + code[pc + 3]!) >> 2]!;
+        b = code[pc + 5]!;
+        if (b < 6 ? cmp(b, a, code[pc + 4]!) : cmp(b - 4, a >>> 0, code[pc + 4]! >>> 0)) pc = code[pc + 6]!;
+        else pc += 7;
+        break;
       case 144: // BR_I
         t = (sp -= 2) << 1;
         b = code[pc + 1]!;
@@ -282,14 +294,20 @@ export function run(s: VmState, budget: number, rt: Runtime): RunResult {
         break;
       default: {
         // everything else: rareOps.ts
-        [s.pc, s.sp, s.fp, s.csp, s.fsp] = [pc, sp, fp, csp, fsp];
+        s.pc = pc;
+        s.sp = sp;
+        s.fp = fp;
+        s.csp = csp;
+        s.fsp = fsp;
         const f = rareOp(s, vw, code[pc]!);
         if (f !== undefined) {
           faultKind = f.kind;
           faultAddr = f.addr;
           break outer;
         }
-        [pc, sp, csp] = [s.pc, s.sp, s.csp];
+        pc = s.pc;
+        sp = s.sp;
+        csp = s.csp;
         break;
       }
       case 140: // JMP
@@ -375,6 +393,173 @@ export function run(s: VmState, budget: number, rt: Runtime): RunResult {
         break;
       case 162: // LINE
         pc += 1;
+        break;
+      case 8: // SWAP
+        t = (sp - 1) << 1;
+        a = si[t]!;
+        b = si[t + 1]!;
+        si[t] = si[t - 2]!;
+        si[t + 1] = si[t - 1]!;
+        si[t - 2] = a;
+        si[t - 1] = b;
+        pc += 1;
+        break;
+      case 110: // I2L
+        t = (sp - 1) << 1;
+        si[t + 1] = si[t]! >> 31;
+        pc += 1;
+        break;
+      case 111: // U2L
+        si[((sp - 1) << 1) + 1] = 0;
+        pc += 1;
+        break;
+      case 112: // L2I
+        pc += 1;
+        break;
+      case 113: // SEXT8
+        t = (sp - 1) << 1;
+        si[t] = (si[t]! << 24) >> 24;
+        pc += 1;
+        break;
+      case 114: // ZEXT8
+        t = (sp - 1) << 1;
+        si[t] = si[t]! & 0xff;
+        pc += 1;
+        break;
+      case 115: // SEXT16
+        t = (sp - 1) << 1;
+        si[t] = (si[t]! << 16) >> 16;
+        pc += 1;
+        break;
+      case 116: // ZEXT16
+        t = (sp - 1) << 1;
+        si[t] = si[t]! & 0xffff;
+        pc += 1;
+        break;
+      case 170: // ADDK_I
+        t = (sp - 1) << 1;
+        si[t] = (si[t]! + code[pc + 1]!) | 0;
+        pc += 2;
+        break;
+      case 171: // SUBK_I
+        t = (sp - 1) << 1;
+        si[t] = (si[t]! - code[pc + 1]!) | 0;
+        pc += 2;
+        break;
+      case 172: // MULK_I
+        t = (sp - 1) << 1;
+        si[t] = Math.imul(si[t]!, code[pc + 1]!);
+        pc += 2;
+        break;
+      case 173: // ANDK_I
+        t = (sp - 1) << 1;
+        si[t] = si[t]! & code[pc + 1]!;
+        pc += 2;
+        break;
+      case 174: // ORK_I
+        t = (sp - 1) << 1;
+        si[t] = si[t]! | code[pc + 1]!;
+        pc += 2;
+        break;
+      case 175: // XORK_I
+        t = (sp - 1) << 1;
+        si[t] = si[t]! ^ code[pc + 1]!;
+        pc += 2;
+        break;
+      case 176: // SHLK_I
+        t = (sp - 1) << 1;
+        si[t] = si[t]! << code[pc + 1]!;
+        pc += 2;
+        break;
+      case 177: // SHRK_I
+        t = (sp - 1) << 1;
+        si[t] = si[t]! >> code[pc + 1]!;
+        pc += 2;
+        break;
+      case 178: // SHRK_U
+        t = (sp - 1) << 1;
+        si[t] = si[t]! >>> code[pc + 1]!;
+        pc += 2;
+        break;
+      case 180: // ADDL_I
+        a = fp + code[pc + 1]!;
+        t = (sp - 1) << 1;
+        si[t] = (si[t]! + ((a & 3) === 0 ? m32[a >> 2]! : dv.getInt32(a, true))) | 0;
+        pc += 2;
+        break;
+      case 181: // SUBL_I
+        a = fp + code[pc + 1]!;
+        t = (sp - 1) << 1;
+        si[t] = (si[t]! - ((a & 3) === 0 ? m32[a >> 2]! : dv.getInt32(a, true))) | 0;
+        pc += 2;
+        break;
+      case 183: // ADDSETL_I
+        t = (sp -= 2) << 1;
+        a = fp + code[pc + 1]!;
+        if ((a & 3) === 0) m32[a >> 2] = (si[t]! + si[t + 2]!) | 0;
+        else dv.setInt32(a, (si[t]! + si[t + 2]!) | 0, true);
+        pc += 2;
+        break;
+      case 185: // PADDLL
+        a = fp + code[pc + 1]!;
+        t = sp++ << 1;
+        si[t + 1] = dv.getInt32(a + 4, true);
+        a = si[t + 1] !== 0 ? 4294967295 : dv.getUint32(a, true);
+        b = a + m32[(fp + code[pc + 2]!) >> 2]! * code[pc + 3]!;
+        si[t] = b >= 0 && b < 4294967296 ? b | 0 : -1;
+        pc += 4;
+        break;
+      case 186: // PADDKL
+        b = (code[pc + 1]! >>> 0) + m32[(fp + code[pc + 2]!) >> 2]! * code[pc + 3]!;
+        si[sp++ << 1] = b >= 0 && b < 4294967296 ? b | 0 : -1;
+        pc += 4;
+        break;
+      case 182: // ADDLL_I
+        a = fp + code[pc + 1]!;
+        b = fp + code[pc + 2]!;
+        a = (a & 3) === 0 ? m32[a >> 2]! : dv.getInt32(a, true);
+        b = (b & 3) === 0 ? m32[b >> 2]! : dv.getInt32(b, true);
+        t = fp + code[pc + 3]!;
+        if ((t & 3) === 0) m32[t >> 2] = (a + b) | 0;
+        else dv.setInt32(t, (a + b) | 0, true);
+        pc += 4;
+        break;
+      case 188: // LDXL
+      case 189: // LDXK
+        t = sp++ << 1;
+        if (code[pc] === 188) {
+          a = fp + code[pc + 2]!;
+          si[t + 1] = dv.getInt32(a + 4, true);
+          a = si[t + 1] !== 0 ? 4294967295 : dv.getUint32(a, true);
+        } else a = code[pc + 2]! >>> 0;
+        b = a + m32[(fp + code[pc + 3]!) >> 2]! * code[pc + 4]!;
+        a = b >= 0 && b < 4294967296 ? b : 4294967295;
+        si[t] = a | 0;
+        b = sh[a] ?? 3;
+        if ((b & 1) !== 0) {
+          faultAddr = a;
+          faultKind = b === SH_FREED ? 'use-after-free' : 'segv';
+          break outer;
+        }
+        b = code[pc + 1]!;
+        if (b === 11) si[t] = m8[a]!;
+        else if (b === 14 && (a & 3) === 0) si[t] = m32[a >> 2]!;
+        else loadAt(vw, b, a, t);
+        pc += 5;
+        break;
+      case 187: // STOREPK
+        t = (sp - 1) << 1;
+        a = si[t]! >>> 0;
+        b = sh[a] ?? 3;
+        if ((b & 2) !== 0) {
+          faultAddr = a;
+          faultKind = b === SH_FREED ? 'use-after-free' : 'segv';
+          break outer;
+        }
+        si[t + 2] = code[pc + 2]!;
+        storeAt(vw, code[pc + 1]!, a, t);
+        sp--;
+        pc += 3;
         break;
     }
   }
