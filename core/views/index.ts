@@ -4,6 +4,7 @@
 // rest of core; main answers the renderer's view requests with these.
 
 export { WorldViews } from './worldViews';
+export { diffPaths, type HopDiff, type PathCompare, type PathDiff, type TableDiff } from './compare';
 export { TraceIndex, upperBound, type FrameMark, type SocketOrigin, type SyscallMark } from './traceIndex';
 export {
   inspectorView,
@@ -24,6 +25,7 @@ export {
   type SkbStep,
 } from './transmitPath';
 export { type Layer } from './layers';
+export { type SkbFrame, type SkbStory } from './skbStory';
 export {
   exportCapture,
   frameDetail,

@@ -7,6 +7,7 @@
 
 import type { Snapshot, StructSnapshot, TraceValue } from '../trace/index';
 import { ADDRESS, C_TYPES, STRUCT_HEADERS, formatValue, sockPart, type SockPart } from './structLayout';
+import { acceptQueueNode } from './acceptQueue';
 import type { TraceIndex } from './traceIndex';
 
 /** InspectorField is one field row: name, C type, value as shown, the node it points to and its last change. */
@@ -142,6 +143,7 @@ function sockNode(b: Builder, addr: TraceValue): InspectorNode | null {
   const children = [
     ...parts,
     ...SOCK_QUEUES.map((q) => queueNode(b, sk, q, queues.get(q) ?? [])),
+    acceptQueueNode(b.input.index, b.input.snapshot, b.host, sk, b.input.seq, `${b.prefix}/${sk.obj}`),
     tableNode(b, sk.fields.sk_prot, 'sk_prot'),
     tableNode(b, sk.fields.icsk_af_ops, 'icsk_af_ops'),
     routeNode(b, sk),

@@ -75,6 +75,7 @@ describe('pathView', () => {
       truncated: false,
       push: null,
       peer: null,
+      skb: null,
     });
   });
 });

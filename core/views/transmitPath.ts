@@ -7,6 +7,7 @@
 import type { TraceEvent } from '../trace/index';
 import type { FieldMeaning } from './fieldDocs';
 import { dispatchHop, layerOf, splitVia, type Layer } from './layers';
+import { skbStory, type SkbStory } from './skbStory';
 import { upperBound, type SyscallMark, type TraceIndex } from './traceIndex';
 
 /** PathRow is one line of the path: a call (with its return), an inline event, or an alternative not taken. */
@@ -52,6 +53,8 @@ export interface PathView {
   readonly truncated: boolean;
   readonly push: PushPath | null;
   readonly peer: { readonly host: string; readonly rows: PathRow[] } | null;
+  /** skb is the story of the first skb the call transmitted, for the sk_buff view. */
+  readonly skb: SkbStory | null;
 }
 
 /** MAX_PATH_ROWS bounds the rows of one view so a bulk send stays quick to show. */
@@ -63,6 +66,7 @@ const ALTERNATIVES: Readonly<Record<string, readonly string[]>> = {
   dst_neigh_output: ['neigh_hh_output', 'neigh_resolve_output'], // cached header or resolve (include/net/dst.h 3.10)
   __dev_xmit_skb: ['sch_direct_xmit', '__qdisc_run'], // empty qdisc bypass or queue (net/core/dev.c)
   tcp_sendmsg: ['tcp_push_one', '__tcp_push_pending_frames', 'tcp_push'], // the three push paths (net/ipv4/tcp.c)
+  tcp_sendmsg_locked: ['tcp_push_one', '__tcp_push_pending_frames', 'tcp_push'], // the same three, 4.14+ (net/ipv4/tcp.c)
   ip_finish_output: ['ip_finish_output2', 'ip_fragment'], // fits the MTU or fragments (net/ipv4/ip_output.c)
 };
 
@@ -71,7 +75,7 @@ const SKB_OPS = new Set(['alloc', 'reserve', 'put', 'push', 'pull', 'clone', 'qu
 /** pathView builds the path of the system call that holds seq (or the last one before it). */
 export function pathView(index: TraceIndex, seq: number): PathView {
   const syscall = index.syscallAt(seq) ?? null;
-  if (!syscall) return { syscall, rows: [], truncated: false, push: null, peer: null };
+  if (!syscall) return { syscall, rows: [], truncated: false, push: null, peer: null, skb: null };
   const { rows, truncated } = collect(index, syscall.host, syscall.seq + 1, syscall.endSeq, false);
   return {
     syscall,
@@ -79,6 +83,7 @@ export function pathView(index: TraceIndex, seq: number): PathView {
     truncated,
     push: pushPath(rows),
     peer: peerPath(index, syscall),
+    skb: skbStory(index, rows),
   };
 }
 
@@ -162,9 +167,10 @@ function withAlternatives(rows: PathRow[]): PathRow[] {
   return out;
 }
 
-/** pushPath tells which push path tcp_sendmsg took: a direct child of tcp_sendmsg names it. */
+/** pushPath tells which push path tcp_sendmsg took: a direct child of tcp_sendmsg (tcp_sendmsg_locked on 6.x) names it. */
 function pushPath(rows: readonly PathRow[]): PushPath | null {
-  const top = rows.find((r) => r.kind === 'call' && r.fn === 'tcp_sendmsg');
+  const calls = rows.filter((r) => r.kind === 'call');
+  const top = calls.find((r) => r.fn === 'tcp_sendmsg_locked') ?? calls.find((r) => r.fn === 'tcp_sendmsg');
   if (!top) return null;
   const children = rows.filter((r) => r.kind === 'call' && r.depth === top.depth + 1 && r.seq > top.seq);
   if (children.some((r) => r.fn === 'tcp_push_one')) {

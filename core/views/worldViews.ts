@@ -3,8 +3,9 @@
 // booted with tracing off (the net_devices) come from the hosts' live tables, so the inspector
 // can follow a route down to its device.
 
-import type { World } from '../kernel/index';
+import type { KernelVersion, World } from '../kernel/index';
 import { CHECKPOINT_EVERY, SnapshotIndex, type Snapshot } from '../trace/index';
+import { diffPaths, replay, replayPlan, type PathCompare } from './compare';
 import { fieldNote, type FieldHistory } from './history';
 import { inspectorView, type InspectorView, type OpsTableData } from './inspector';
 import { exportCapture, frameDetail, packetPage, type FrameDetail, type PacketPage } from './packets';
@@ -18,6 +19,7 @@ export class WorldViews {
   readonly #index: TraceIndex;
   readonly #snaps: SnapshotIndex;
   readonly #tables = new Map<string, Record<string, OpsTableData>>();
+  readonly #compared = new Map<string, PathCompare | string>();
   #warmedTo = 0;
 
   /** constructor indexes the world's trace lazily, on the first query. */
@@ -57,6 +59,34 @@ export class WorldViews {
   /** path returns the path of the system call at seq. */
   path(seq?: number): PathView {
     return pathView(this.#index, this.#update(seq));
+  }
+
+  /** compare replays the system call at seq under kernel (see compare.ts) and diffs its path against the session's; a string says why it cannot. */
+  compare(kernel: KernelVersion, seq?: number): PathCompare | string {
+    const here = this.path(seq);
+    const mark = here.syscall;
+    if (!mark) return 'no system call has run yet';
+    const version = this.world.hosts.get(mark.host)?.profile.version;
+    if (!version) return `there is no host ${mark.host}`;
+    if (version === kernel) return `this session already runs ${kernel}: pick another version`;
+    const key = `${mark.seq}/${mark.endSeq}/${kernel}`;
+    const cached = this.#compared.get(key);
+    if (cached) return cached;
+    const plan = replayPlan(mark, here, this.#nonagle(mark.host, mark.pid, mark.args, mark.seq));
+    const result =
+      typeof plan === 'string'
+        ? plan
+        : (() => {
+            const other = replay(kernel, plan);
+            return {
+              here: version,
+              there: kernel,
+              ...other,
+              diff: diffPaths({ kernel: version, rows: here.rows }, { kernel, rows: other.path.rows }),
+            };
+          })();
+    this.#compared.set(key, result);
+    return result;
   }
 
   /** packets returns a page of the frames sent up to seq. */
@@ -101,6 +131,19 @@ export class WorldViews {
       this.#warmedTo = length;
     }
     return this.clampSeq(seq);
+  }
+
+  /** #nonagle reads tcp_sock.nonagle of the socket behind the call's fd (its first argument) as of seq, 0 when there is none. */
+  #nonagle(host: string, pid: number, args: string, seq: number): number {
+    const fd = Number(/^\d+/.exec(args)?.[0] ?? -1);
+    const snap = this.#snaps.at(seq);
+    for (const s of snap.values()) {
+      if (s.struct !== 'socket' || s.host !== host) continue;
+      const origin = this.#index.sockets.get(`${host}/${s.obj}`);
+      if (origin?.pid !== pid || origin.fd !== fd) continue;
+      return Number(snap.get(`${host}/${String(s.fields.sk)}`)?.fields.nonagle ?? 0);
+    }
+    return 0;
   }
 
   #snapshot(seq: number): Snapshot {

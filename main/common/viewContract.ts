@@ -27,6 +27,11 @@ export const viewRequestSchemas = {
   },
   /** The path of the system call at seq (and the peer's receive path). */
   'views.path': { args: v.strictObject({ seq }), reply: model<views.PathView>() },
+  /** The path of the system call at seq replayed under another kernel version, with the diff; bad-request says why a call cannot be compared. */
+  'views.compare': {
+    args: v.strictObject({ kernel: v.picklist(['2.6.32', '3.10', '6.x']), seq }),
+    reply: model<views.PathCompare>(),
+  },
   /** A page of the frames sent up to seq. */
   'views.packets': {
     args: v.strictObject({

@@ -45,6 +45,19 @@ describe('ViewsHost', () => {
     expect(bytes.readUInt32LE(0).toString(16)).toBe('a1b23c4d');
   });
 
+  it('compares a send under another kernel, and answers bad-request with the reason otherwise', () => {
+    const world = views.bulkTransferWorld(3000);
+    const { views: h } = host(world);
+    const index = new views.TraceIndex(world.trace);
+    index.update();
+    const send = index.syscalls.find((s) => s.host === 'client' && s.name === 'send')!;
+    const c = h.handlers['views.compare']({ kernel: '2.6.32', seq: send.seq });
+    expect([c.here, c.there, c.path.syscall?.name]).toEqual(['3.10', '2.6.32', 'send']);
+    expect(() => h.handlers['views.compare']({ kernel: '3.10', seq: send.seq })).toThrow(
+      new RequestError('bad-request', 'this session already runs 3.10: pick another version'),
+    );
+  });
+
   it('pushes one views.changed per burst, with the last seq, and says when a reset happened', async () => {
     const world = views.bulkTransferWorld(3000);
     const { views: h, events, settle } = host(world);

@@ -13,6 +13,7 @@ type ViewRequest =
   | 'views.inspector'
   | 'views.history'
   | 'views.path'
+  | 'views.compare'
   | 'views.packets'
   | 'views.frame'
   | 'views.chart'
@@ -56,6 +57,11 @@ export class ViewsHost {
     'views.inspector': (a) => this.#current().inspector(a.seq),
     'views.history': (a) => this.#current().history(a.host, a.obj, a.field, a.seq),
     'views.path': (a) => this.#current().path(a.seq),
+    'views.compare': (a) => {
+      const compared = this.#current().compare(a.kernel, a.seq);
+      if (typeof compared === 'string') throw new RequestError('bad-request', compared);
+      return compared;
+    },
     'views.packets': (a) => this.#current().packets(a.from, a.count, a.seq),
     'views.frame': (a) => {
       const frame = this.#current().frame(a.no);

@@ -113,6 +113,22 @@ async function fieldValue(page: Page, field: string): Promise<string> {
   return ((await row.first().locator('.value').textContent()) ?? '').trim();
 }
 
+/** soloScreenshot hides every pane but one (by its toolbar title), saves a screenshot of the window in each theme as `<name>-<theme>.png`, and shows them again. */
+async function soloScreenshot(page: Page, pane: string, name: string): Promise<void> {
+  const group = page.getByRole('group', { name: 'Panes' });
+  const others = (await group.locator('button[aria-pressed="true"]').allTextContents()).filter(
+    (n) => n !== pane,
+  );
+  for (const other of others) await group.getByRole('button', { name: other, exact: true }).click();
+  for (const theme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: theme });
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: join(ARTIFACTS, `${name}-${theme}.png`) });
+  }
+  await page.emulateMedia({ colorScheme: null });
+  for (const other of others) await group.getByRole('button', { name: other, exact: true }).click();
+}
+
 describe('lab views in Chromium', () => {
   let page: Page;
 
@@ -159,6 +175,72 @@ describe('lab views in Chromium', () => {
     const tcp = summaries.filter((s) => s.includes('8080'));
     expect(tcp.slice(0, 4).map((s) => /Flags \[([^\]]+)\]/.exec(s)?.[1])).toEqual(['S', 'S.', '.', 'P.']);
     expect(tcp[3]).toContain('length 5');
+  });
+
+  it('shows the send under Linux 2.6.32 beside 3.10, differences marked', async () => {
+    await selectCall(page, 'client', 'send');
+    const pane = region(page, 'Transmit path');
+    await pane.getByRole('combobox', { name: 'Compare with kernel' }).selectOption('2.6.32');
+    const other = pane.getByRole('tree', { name: 'Transmit path on Linux 2.6.32', exact: true });
+    await other.waitFor({ timeout: 10_000 });
+    const there = await other.locator('.row.call .fn').allTextContents();
+    expect(there.slice(0, 5)).toEqual([
+      'sys_sendto',
+      'sockfd_lookup_light',
+      'sock_sendmsg',
+      '__sock_sendmsg',
+      'tcp_sendmsg',
+    ]);
+    expect(there).not.toContain('inet_sendmsg');
+    const here = pane.getByRole('tree', { name: 'Transmit path', exact: true });
+    expect(await here.locator('.row.call.differs .fn').allTextContents()).toContain('inet_sendmsg');
+    expect(await other.locator('.row.call.differs .fn').allTextContents()).toEqual([
+      'skb_add_data',
+      'tcp_cwnd_validate',
+    ]);
+    const diff = pane.getByRole('region', { name: 'Kernel differences' });
+    expect(await diff.locator('.hop').allTextContents()).toEqual([
+      'sock->ops->sendmsg (inet_stream_ops): 3.10 → inet_sendmsg, 2.6.32 → (none)',
+    ]);
+    expect(await diff.locator('.member').allTextContents()).toContain(
+      'inet_stream_ops.sendmsg: inet_sendmsg / tcp_sendmsg',
+    );
+    await soloScreenshot(page, 'Transmit Path', 'views-path-compare');
+    await pane.getByRole('combobox', { name: 'Compare with kernel' }).selectOption('');
+    await here.waitFor();
+  });
+
+  it('plays the sk_buff steps as the headers go on, and holds still under reduced motion', async () => {
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await selectCall(page, 'client', 'socket');
+    await selectCall(page, 'client', 'send');
+    const skb = region(page, 'Transmit path').getByRole('region', { name: 'sk_buff' });
+    const current = () => skb.locator('li[aria-current="step"] .stepbtn').textContent();
+    await expect.poll(current, { timeout: 5000 }).toBe('skb_push (Ethernet II)');
+    expect(await skb.locator('.steps .stepbtn').allTextContents()).toEqual([
+      'skb_alloc',
+      'skb_reserve',
+      'skb_queue → sk_write_queue',
+      'skb_put',
+      'skb_clone',
+      'skb_push (TCP)',
+      'skb_push (IPv4)',
+      'skb_push (Ethernet II)',
+    ]);
+    expect(await skb.locator('.bar .hdr').allTextContents()).toEqual(['Ethernet II 14', 'IPv4 20', 'TCP 32']);
+    await skb.getByRole('button', { name: 'Previous sk_buff step' }).click();
+    const ip = skb.getByRole('definition').filter({ hasText: /^64$/ });
+    expect(await ip.count()).toBe(1);
+    expect(await skb.locator('.note').textContent()).toBe(
+      'ip_queue_xmit pushes 20 bytes for the IPv4 header: data moves back to 108, len is 57.',
+    );
+    await soloScreenshot(page, 'Transmit Path', 'views-skb');
+    await page.emulateMedia({ reducedMotion: 'no-preference' });
+    await selectCall(page, 'client', 'socket');
+    await selectCall(page, 'client', 'send');
+    // it starts from skb_alloc and plays on by itself to the last push
+    await expect.poll(current, { timeout: 5000 }).toBe('skb_alloc');
+    await expect.poll(current, { timeout: 15_000 }).toBe('skb_push (Ethernet II)');
   });
 
   it('links a byte of the hex dump to its header field, and exports the frames as pcap', async () => {
@@ -259,5 +341,38 @@ describe('lab views in Chromium', () => {
         await region(page, name).screenshot({ path: join(ARTIFACTS, `views-${file}-${theme}.png`) });
       }
     }
+  });
+
+  it('lists the listening socket’s accept queue while the server waits in accept()', async () => {
+    // a blocked accept() shows as of its last event; the one that ended after the handshake
+    // queued the child (how many wake-ups came first depends on the VM's time slices) shows it
+    const marks = region(page, 'Timeline').locator('.mark[title^="server "][title*=": accept"]');
+    const queue = region(page, 'Struct inspector').locator(
+      '[aria-label="request_sock_queue icsk_accept_queue"]',
+    );
+    const rows = async () =>
+      (await queue.locator('.field').allTextContents()).map((r) =>
+        r.replace(/\s+/g, ' ').replace(/●/, '').trim(),
+      );
+    for (let i = 0; i < (await marks.count()); i++) {
+      // (the markers sit under the client's, so they are clicked through the DOM)
+      await marks.nth(i).evaluate((el) => (el as HTMLElement).click());
+      const got = await expect
+        .poll(async () => (await rows()).join('|'), { timeout: 5000 })
+        .toMatch(/sk_ack_backlog = \d/)
+        .then(() => rows());
+      if (got.includes('sk_ack_backlog = 1 unsigned short')) break;
+    }
+    const shown = await rows();
+    const [qlen, backlog, child] = ['qlen', 'sk_ack_backlog', 'rskq_accept_head[0]'].map((name) =>
+      shown.find((r) => r.startsWith(`${name} = `)),
+    );
+    expect(qlen).toMatch(/^qlen = \d+ int$/);
+    expect(backlog).toBe('sk_ack_backlog = 1 unsigned short');
+    expect(child).toMatch(
+      /^rskq_accept_head\[0\] = 0x[0-9a-f]+ 10\.0\.0\.1:\d+ TCP_ESTABLISHED \(1\) struct sock \*$/,
+    );
+    await queue.scrollIntoViewIfNeeded();
+    await soloScreenshot(page, 'Struct Inspector', 'views-accept-queue');
   });
 });
