@@ -248,7 +248,12 @@ export function tcp_sendmsg(
     if (copied > ctx.done) tcp_push(h, sk, flags, mss, Number(sk.f['nonagle']));
     return copied;
   };
-  return h.kcall('tcp_sendmsg', `sk=${sk.addr}, size=${data.length} via ${sk.protoName}.sendmsg`, () =>
+  // 2.6.32 reaches tcp_sendmsg straight from inet_stream_ops.sendmsg (its tcp_prot has no sendmsg)
+  const via =
+    h.profile.protoOps['inet_stream_ops']?.['sendmsg'] === 'tcp_sendmsg'
+      ? 'inet_stream_ops.sendmsg'
+      : `${sk.protoName}.sendmsg`;
+  return h.kcall('tcp_sendmsg', `sk=${sk.addr}, size=${data.length} via ${via}`, () =>
     inner.length === 0 ? body() : h.kcall(inner[0]!, `sk=${sk.addr}`, body),
   );
 }
