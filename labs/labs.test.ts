@@ -2,10 +2,10 @@
 // reference solution passes every step (hidden checks included), each wrong solution fails
 // the step its lab.json names with feedback containing the expected words, and the
 // predict-then-observe questions read the expected answers from the reference run.
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { lang, type CParser } from '../core/index';
+import { testParser } from '../test/helpers/cParser';
+import { type CParser } from '../core/index';
 import { readLabs } from '../main/host/labsDisk';
 import { checkSubmission, describeCheck, observeAnswer, type Lab, type LabReport } from './index';
 
@@ -14,10 +14,7 @@ const labs = readLabs(join(root, 'labs'));
 
 let parser: CParser;
 beforeAll(async () => {
-  parser = await lang.createCParser({
-    runtimeWasm: readFileSync(join(root, 'node_modules/web-tree-sitter/web-tree-sitter.wasm')),
-    languageWasm: readFileSync(join(root, 'node_modules/tree-sitter-c/tree-sitter-c.wasm')),
-  });
+  parser = await testParser();
 });
 
 /** feedback prints a report's failing steps as the app would show them. */

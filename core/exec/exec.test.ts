@@ -4,9 +4,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { testParser } from '../../test/helpers/cParser';
 import { World } from '../kernel/index';
 import type { CParser } from '../lang/index';
-import { compileProgram, createCParser } from '../lang/index';
+import { compileProgram } from '../lang/index';
 import { traceHash } from '../trace/index';
 import { Exec, runProgram, type Proc } from './index';
 
@@ -15,10 +16,7 @@ const source = (name: string) => readFileSync(join(root, 'core/exec/testdata', n
 
 let parser: CParser;
 beforeAll(async () => {
-  parser = await createCParser({
-    runtimeWasm: readFileSync(join(root, 'node_modules/web-tree-sitter/web-tree-sitter.wasm')),
-    languageWasm: readFileSync(join(root, 'node_modules/tree-sitter-c/tree-sitter-c.wasm')),
-  });
+  parser = await testParser();
 });
 
 /** Out collects a stream's bytes as text. */

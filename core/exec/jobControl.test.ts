@@ -1,21 +1,15 @@
 // Each program's own stdin (read, poll and end of input per program) and job control stops
 // (SIGSTOP, SIGTSTP, SIGCONT) in the scheduler, with C programs compiled by core/lang.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { testParser } from '../../test/helpers/cParser';
 import { World } from '../kernel/index';
 import type { CParser } from '../lang/index';
-import { compileProgram, createCParser } from '../lang/index';
+import { compileProgram } from '../lang/index';
 import { Exec, StdinQueue, type Proc } from './index';
-
-const root = new URL('../../', import.meta.url).pathname;
 
 let parser: CParser;
 beforeAll(async () => {
-  parser = await createCParser({
-    runtimeWasm: readFileSync(join(root, 'node_modules/web-tree-sitter/web-tree-sitter.wasm')),
-    languageWasm: readFileSync(join(root, 'node_modules/tree-sitter-c/tree-sitter-c.wasm')),
-  });
+  parser = await testParser();
 });
 
 /** ECHO_LINES prints each chunk read from fd 0 with its argv[1] tag, then "eof" at end of input. */

@@ -11,9 +11,10 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { testParser } from '../../test/helpers/cParser';
 import { World, type KernelVersion } from '../kernel/index';
 import type { CParser } from '../lang/index';
-import { compileProgram, createCParser } from '../lang/index';
+import { compileProgram } from '../lang/index';
 import { formatDiagnostics, sourceLines } from '../lang/diagnostics';
 import { Exec, KERNEL_VERSIONS, startServices, type Proc } from './index';
 
@@ -22,10 +23,7 @@ const worldDir = join(root, 'test/c/world');
 
 let parser: CParser;
 beforeAll(async () => {
-  parser = await createCParser({
-    runtimeWasm: readFileSync(join(root, 'node_modules/web-tree-sitter/web-tree-sitter.wasm')),
-    languageWasm: readFileSync(join(root, 'node_modules/tree-sitter-c/tree-sitter-c.wasm')),
-  });
+  parser = await testParser();
 });
 
 /** Spec is one program of a scenario and what it must do. */

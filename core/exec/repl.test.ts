@@ -4,18 +4,16 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { testParser } from '../../test/helpers/cParser';
 import { World } from '../kernel/index';
 import type { CParser } from '../lang/index';
-import { compileProgram, createCParser } from '../lang/index';
+import { compileProgram } from '../lang/index';
 import { Exec, ExecRepl } from './index';
 
 const root = new URL('../../', import.meta.url).pathname;
 let parser: CParser;
 beforeAll(async () => {
-  parser = await createCParser({
-    runtimeWasm: readFileSync(join(root, 'node_modules/web-tree-sitter/web-tree-sitter.wasm')),
-    languageWasm: readFileSync(join(root, 'node_modules/tree-sitter-c/tree-sitter-c.wasm')),
-  });
+  parser = await testParser();
 });
 
 /** setup starts a REPL on client whose program output goes to `out.text`. */

@@ -4,8 +4,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { testParser } from '../../test/helpers/cParser';
 import type { CParser, CompiledProgram } from '../lang/index';
-import { compileProgram, createCParser } from '../lang/index';
+import { compileProgram } from '../lang/index';
 import { KILLED_STATUS, LabSession, type LabSessionChange } from './index';
 
 const root = new URL('../../', import.meta.url).pathname;
@@ -14,10 +15,7 @@ let spin: CompiledProgram;
 let accept: CompiledProgram;
 
 beforeAll(async () => {
-  parser = await createCParser({
-    runtimeWasm: readFileSync(join(root, 'node_modules/web-tree-sitter/web-tree-sitter.wasm')),
-    languageWasm: readFileSync(join(root, 'node_modules/tree-sitter-c/tree-sitter-c.wasm')),
-  });
+  parser = await testParser();
   const compile = (name: string) =>
     compileProgram(parser, {
       path: name,

@@ -1,21 +1,15 @@
 // nc between the simulated hosts: a listener on server in the background writing what it
 // receives to a file, a client sending a pipe's text, and nc's errors.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { testParser } from '../../../test/helpers/cParser';
 import { openShell } from '../../../test/helpers/shellTerminal';
 import type { CParser } from '../../lang/index';
-import { createCParser } from '../../lang/index';
 import { LabSession } from '../../session/index';
 import { MemoryWorkspace } from '../memoryWorkspace';
 
-const root = new URL('../../../', import.meta.url).pathname;
 let parser: CParser;
 beforeAll(async () => {
-  parser = await createCParser({
-    runtimeWasm: readFileSync(join(root, 'node_modules/web-tree-sitter/web-tree-sitter.wasm')),
-    languageWasm: readFileSync(join(root, 'node_modules/tree-sitter-c/tree-sitter-c.wasm')),
-  });
+  parser = await testParser();
 });
 
 describe('nc', () => {

@@ -1,20 +1,14 @@
 // ping on the simulated segment: replies with ttl and round-trip times in simulated time, the
 // statistics, and ping's errors for a missing or unknown host.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { testParser } from '../../../test/helpers/cParser';
 import { openShell } from '../../../test/helpers/shellTerminal';
 import type { CParser } from '../../lang/index';
-import { createCParser } from '../../lang/index';
 import { LabSession } from '../../session/index';
 
-const root = new URL('../../../', import.meta.url).pathname;
 let parser: CParser;
 beforeAll(async () => {
-  parser = await createCParser({
-    runtimeWasm: readFileSync(join(root, 'node_modules/web-tree-sitter/web-tree-sitter.wasm')),
-    languageWasm: readFileSync(join(root, 'node_modules/tree-sitter-c/tree-sitter-c.wasm')),
-  });
+  parser = await testParser();
 });
 
 describe('ping', () => {

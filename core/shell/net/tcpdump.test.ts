@@ -4,9 +4,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { testParser } from '../../../test/helpers/cParser';
 import { openShell } from '../../../test/helpers/shellTerminal';
 import type { CParser } from '../../lang/index';
-import { createCParser } from '../../lang/index';
 import { LabSession } from '../../session/index';
 import { MemoryWorkspace } from '../memoryWorkspace';
 
@@ -16,10 +16,7 @@ const lines = (name: string) => readFileSync(testdata(name), 'utf8').replace(/\n
 
 let parser: CParser;
 beforeAll(async () => {
-  parser = await createCParser({
-    runtimeWasm: readFileSync(join(root, 'node_modules/web-tree-sitter/web-tree-sitter.wasm')),
-    languageWasm: readFileSync(join(root, 'node_modules/tree-sitter-c/tree-sitter-c.wasm')),
-  });
+  parser = await testParser();
 });
 
 async function shell() {
