@@ -19,7 +19,8 @@ import type {
 } from '../common/contract';
 import { CONTRACT_VERSION, commandSchemas, describeIssues, requestSchemas } from '../common/contract';
 import { RequestError, WorkspaceFiles } from './files';
-import { TerminalSet, loadCParser } from './terminals';
+import { loadParser } from '../cli/parser';
+import { TerminalSet } from './terminals';
 import { ViewsHost } from './views';
 import { checkSource } from './viewsEditor';
 import { LabsHost, labsProgressDir } from './labs';
@@ -36,7 +37,7 @@ export interface HostOptions {
   version: string;
   workspaceDir: string;
   workspace: Workspace;
-  /** loadParser loads the C parser once for all sessions (default: from node_modules). */
+  /** loadParser loads the C parser once for all sessions (default: the built wasm files, or node_modules). */
   loadParser?: () => Promise<CParser>;
   /** userDataDir is where the student's lab progress is kept (default: .socklab in the workspace). */
   userDataDir?: string;
@@ -61,7 +62,7 @@ export class SessionHost {
 
   /** parser is the C parser every session shares, loaded on first use. */
   parser(): Promise<CParser> {
-    this.#parser ??= (this.options.loadParser ?? loadCParser)();
+    this.#parser ??= (this.options.loadParser ?? loadParser)();
     return this.#parser;
   }
 

@@ -1,21 +1,8 @@
 // The terminals of one session: a lab shell per terminal id, all on the session's one
 // simulated world (LabSession), each output coalesced so a burst of small writes reaches the
-// window as one message per event-loop turn; and loadCParser, which loads the C parser's
-// WebAssembly for a LabSession.
-import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import type { CParser, LabSession, Workspace } from '../../core/index';
-import { LabShell, lang } from '../../core/index';
-
-/** loadCParser loads tree-sitter's runtime and C grammar from node_modules and builds the C parser. */
-export async function loadCParser(): Promise<CParser> {
-  const require = createRequire(import.meta.url);
-  const [runtimeWasm, languageWasm] = await Promise.all([
-    readFile(require.resolve('web-tree-sitter/web-tree-sitter.wasm')),
-    readFile(require.resolve('tree-sitter-c/tree-sitter-c.wasm')),
-  ]);
-  return lang.createCParser({ runtimeWasm, languageWasm });
-}
+// window as one message per event-loop turn.
+import type { LabSession, Workspace } from '../../core/index';
+import { LabShell } from '../../core/index';
 
 /** MAX_TERMINALS bounds how many terminals one window may open. */
 export const MAX_TERMINALS = 16;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MemoryWorkspace } from '../../core/index';
-import { loadCParser } from './terminals';
+import { loadParser } from '../cli/parser';
 import { checkSource } from './viewsEditor';
 
 describe('checkSource', () => {
@@ -14,7 +14,7 @@ describe('checkSource', () => {
   });
 
   it('gives an error at its line and column, with local headers read beside the file', async () => {
-    const parser = await loadCParser();
+    const parser = await loadParser();
     const workspace = new MemoryWorkspace({ 'src/answer.h': '#define ANSWER 42\n' });
     const text = '#include "answer.h"\nint main(void) {\n  return ANSWER + missing;\n}\n';
     const reply = checkSource(parser, workspace, { path: 'src/a.c', text });
@@ -24,7 +24,7 @@ describe('checkSource', () => {
   });
 
   it('gives nothing for a clean program', async () => {
-    const parser = await loadCParser();
+    const parser = await loadParser();
     const reply = checkSource(parser, new MemoryWorkspace({}), {
       path: 'ok.c',
       text: 'int main(void) { return 0; }\n',
