@@ -149,9 +149,16 @@ export function tcp_connect_init(h: Host, sk: Sock, passive = false): void {
         space >>>= 1;
         wscale++;
       }
-      const full = Math.floor((sk.f.sk_rcvbuf * 3) / 4);
       const mss = passive && sk.f['tstamp_ok'] ? advmss - 12 : advmss;
-      kset(h, sk, 'rcv_wnd', Math.min(Math.floor(Math.min(full, 65535) / mss) * mss, 10 * mss));
+      if (h.profile.version === '6.x') {
+        // since 4.19 no 10 × mss clamp unless the route sets initrwnd: tcp_full_space (half the
+        // default rcvbuf, scaling_ratio 50%) rounded down to the MSS, at most 65535 in the SYN
+        const full = Math.floor(sk.f.sk_rcvbuf / 2);
+        kset(h, sk, 'rcv_wnd', Math.min(Math.floor(full / mss) * mss, 65535));
+      } else {
+        const full = Math.floor((sk.f.sk_rcvbuf * 3) / 4);
+        kset(h, sk, 'rcv_wnd', Math.min(Math.floor(Math.min(full, 65535) / mss) * mss, 10 * mss));
+      }
       kset(h, sk, 'window_clamp', 65535 << wscale);
       kset(h, sk, 'rcv_wscale', wscale);
     });
