@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { openShell } from '../../../test/helpers/shellTerminal';
 import { createCParser } from '../../lang/index';
 import { LabSession } from '../../session/index';
+import { printMsTimer } from './ssInfo';
 import { renderSs, type SsRow } from './ssTable';
 
 const real = (name: string) =>
@@ -95,8 +96,116 @@ describe('renderSs', () => {
     }
   });
 
+  it('puts -e details, then -m detail lines, into the Process field as ss does (ss -tane, -tanpe, -tanem, -tlnpe, -uane)', () => {
+    const server = real('ss-tane.server.txt');
+    const port = /10\.0\.0\.1:(\d+)/.exec(server)![1]!;
+    const pid = /pid=(\d+)/.exec(real('ss-tanpe.server.txt'))![1];
+    const [ino1, ino2] = [...server.matchAll(/ino:(\d+)/g)].map((m) => m[1]);
+    const [sk1, sk2] = [...server.matchAll(/sk:([0-9a-f]+)/g)].map((m) => m[1]);
+    const ext = (ino: string | undefined, sk: string | undefined) =>
+      ` uid:1000 ino:${ino} sk:${sk} cgroup:/ <->`;
+    const users = (fd: number) => ` users:(("hold",pid=${pid},fd=${fd}))`;
+    const listen = (proc: string) => tcpRow('LISTEN', '0', '5', '0.0.0.0', '7007', '0.0.0.0', '*', proc);
+    const estab = (proc: string) => tcpRow('ESTAB', '5', '0', '10.0.0.2', '7007', '10.0.0.1', port, proc);
+    expect(renderSs(TCP, [listen(ext(ino1, sk1)), estab(ext(ino2, sk2))])).toBe(server);
+    expect(renderSs(TCP, [listen(users(3) + ext(ino1, sk1)), estab(users(4) + ext(ino2, sk2))])).toBe(
+      real('ss-tanpe.server.txt'),
+    );
+    expect(
+      renderSs(TCP, [
+        listen(ext(ino1, sk1) + '\n\t skmem:(r0,rb131072,t0,tb16384,f0,w0,o0,bl0,d0)'),
+        estab(ext(ino2, sk2) + '\n\t skmem:(r837,rb131072,t0,tb69120,f3259,w0,o0,bl0,d0)'),
+      ]),
+    ).toBe(real('ss-tanem.server.txt'));
+    expect(renderSs(TCP, [listen(users(3) + ext(ino1, sk1))])).toBe(real('ss-tlnpe.server.txt'));
+    const udp = real('ss-uane.server.txt');
+    const u = ext(/ino:(\d+)/.exec(udp)![1], /sk:([0-9a-f]+)/.exec(udp)![1]);
+    expect(renderSs(TCP, [tcpRow('UNCONN', '0', '0', '0.0.0.0', '7200', '0.0.0.0', '*', u)])).toBe(udp);
+    const client = real('ss-tane.client.txt');
+    const c = ext(/ino:(\d+)/.exec(client)![1], /sk:([0-9a-f]+)/.exec(client)![1]);
+    expect(renderSs(TCP, [tcpRow('ESTAB', '0', '0', '10.0.0.1', port, '10.0.0.2', '7007', c)])).toBe(client);
+  });
+
+  it('shows a TIME-WAIT entry with its timer and no owner under -e, padded to the Process column', () => {
+    const text = real('ss-tane.timewait.server.txt');
+    const port = /10\.0\.0\.1:(\d+)/.exec(text)![1]!;
+    const [ino] = [...text.matchAll(/ino:(\d+)/g)].map((m) => m[1]);
+    const [sk1, sk2] = [...text.matchAll(/sk:([0-9a-f]+)/g)].map((m) => m[1]);
+    expect(
+      renderSs(TCP, [
+        tcpRow(
+          'LISTEN',
+          '0',
+          '5',
+          '0.0.0.0',
+          '7007',
+          '0.0.0.0',
+          '*',
+          ` uid:1000 ino:${ino} sk:${sk1} cgroup:/ <->`,
+        ),
+        tcpRow(
+          'TIME-WAIT',
+          '0',
+          '0',
+          '10.0.0.2',
+          '7007',
+          '10.0.0.1',
+          port,
+          ` timer:(timewait,58sec,0) ino:0 sk:${sk2}`,
+        ),
+      ]),
+    ).toBe(text);
+  });
+
+  it('shows a connection not yet accepted with its owner, no inode and the peer shut down (-->)', () => {
+    const text = real('ss-tane.unaccepted.server.txt');
+    const port = /10\.0\.0\.1:(\d+)/.exec(text)![1]!;
+    const [ino] = [...text.matchAll(/ino:([1-9]\d*)/g)].map((m) => m[1]);
+    const [sk1, sk2] = [...text.matchAll(/sk:([0-9a-f]+)/g)].map((m) => m[1]);
+    expect(
+      renderSs(TCP, [
+        tcpRow(
+          'LISTEN',
+          '1',
+          '5',
+          '0.0.0.0',
+          '7007',
+          '0.0.0.0',
+          '*',
+          ` uid:1000 ino:${ino} sk:${sk1} cgroup:/ <->`,
+        ),
+        tcpRow(
+          'CLOSE-WAIT',
+          '1',
+          '0',
+          '10.0.0.2',
+          '7007',
+          '10.0.0.1',
+          port,
+          ` uid:1000 ino:0 sk:${sk2} cgroup:/ -->`,
+        ),
+      ]),
+    ).toBe(text);
+  });
+
   it('prints only the header when there is no socket (ss -uan)', () => {
     expect(renderSs(TCP, [])).toBe(real('ss-uan.client.txt'));
+  });
+});
+
+describe('printMsTimer', () => {
+  it("prints timer values as iproute2 6.1's print_ms_timer does", () => {
+    expect([58_000, 9_501, 476, 200, 1_200, 60_000, 61_500, 600_000, 0].map(printMsTimer)).toEqual([
+      '58sec',
+      '9.501ms',
+      '476ms',
+      '200ms',
+      '1.200ms',
+      '1min',
+      '1min1sec',
+      '10min',
+      '',
+    ]);
   });
 });
 
@@ -124,13 +233,139 @@ describe('ss over the simulated world', () => {
     expect(await run('ss -tmi | cat')).toEqual([
       'State Recv-Q Send-Q Local Address:Port  Peer Address:PortProcess',
       'ESTAB 0      0           10.0.0.1:50659     10.0.0.2:7100',
-      '         skmem:(r0,rb87380,t1,tb18920,f0,w0,o0,bl0,d0) cubic wscale:7,7 rto:201 rtt:1/0.5 mss:1448 advmss:1460 cwnd:10 rcv_ssthresh:14600 snd_wnd:14480',
+      '         skmem:(r0,rb87380,t0,tb18920,f0,w0,o0,bl0,d0) cubic wscale:7,7 rto:201 rtt:1/0.5 mss:1448 advmss:1460 cwnd:10 rcv_ssthresh:14600 snd_wnd:14480',
     ]);
     await run('on server nc -u -l 7200 &');
     expect(await run('on server ss -uanp | cat')).toEqual([
       'State  Recv-Q Send-Q Local Address:Port Peer Address:PortProcess',
       'UNCONN 0      0            0.0.0.0:7200      0.0.0.0:*    users:(("nc",pid=101,fd=3))',
     ]);
-    expect(await run('ss -e')).toEqual(['ss: -e (inode, uid and cgroup details) is not modelled in SockLab']);
+    // 3.10: sk is the sock's address (idiag_cookie), no cgroup id; the accepted socket's inode is the next one.
+    expect(await run('on server ss -tanpe | cat')).toEqual([
+      'State  Recv-Q Send-Q Local Address:Port Peer Address:Port Process                                                                ',
+      'LISTEN 0      1            0.0.0.0:7100      0.0.0.0:*     users:(("nc",pid=100,fd=3)) uid:1000 ino:20001 sk:ffff888020001280 <->',
+      'ESTAB  0      0           10.0.0.2:7100     10.0.0.1:50659 users:(("nc",pid=100,fd=4)) uid:1000 ino:20002 sk:ffff888020001f80 <->',
+    ]);
+    expect(await run('ss -tane | cat')).toEqual([
+      'State Recv-Q Send-Q Local Address:Port  Peer Address:PortProcess',
+      'ESTAB 0      0           10.0.0.1:50659     10.0.0.2:7100 uid:1000 ino:20001 sk:ffff888010001280 <->',
+    ]);
+    // With -m, the detail line is part of the last field; skmem's t is sk_wmem_alloc_get (no bias).
+    expect(await run('on server ss -uaem | cat')).toEqual([
+      'State  Recv-Q Send-Q Local Address:Port Peer Address:PortProcess',
+      'UNCONN 0      0            0.0.0.0:7200      0.0.0.0:*    uid:1000 ino:20003 sk:ffff888020002e80 <->',
+      '         skmem:(r0,rb212992,t0,tb212992,f0,w0,o0,bl0,d0)',
+    ]);
+  }, 30_000);
+
+  it('shows -e on 6.x with sock cookies in listing order and the root cgroup', async () => {
+    const root = new URL('../../../', import.meta.url).pathname;
+    const parser = await createCParser({
+      runtimeWasm: readFileSync(join(root, 'node_modules/web-tree-sitter/web-tree-sitter.wasm')),
+      languageWasm: readFileSync(join(root, 'node_modules/tree-sitter-c/tree-sitter-c.wasm')),
+    });
+    const session = new LabSession({ parser, seed: 1, kernel: '6.x' });
+    const screen = await openShell({}, 200, 40, { session });
+    const run = async (line: string) => {
+      const before = screen.lines().length;
+      await screen.type(line + '\r');
+      for (let i = 0; i < 100 && session.settle(20) && screen.shell.busy; i++) await screen.type('');
+      await screen.type('');
+      return screen.lines().slice(before, -1);
+    };
+    await run('on server nc -l 7100 &');
+    await run('nc server 7100 &');
+    await run('sleep 1');
+    // sock_gen_cookie numbers socks the first time ss asks, per host; inode numbers count per host.
+    expect(await run('on server ss -tane | cat')).toEqual([
+      'State  Recv-Q Send-Q Local Address:Port Peer Address:Port Process                              ',
+      'LISTEN 0      1            0.0.0.0:7100      0.0.0.0:*     uid:1000 ino:20001 sk:1 cgroup:/ <->',
+      'ESTAB  0      0           10.0.0.2:7100     10.0.0.1:52462 uid:1000 ino:20002 sk:2 cgroup:/ <->',
+    ]);
+    expect(await run('ss -tane | cat')).toEqual([
+      'State Recv-Q Send-Q Local Address:Port  Peer Address:PortProcess',
+      'ESTAB 0      0           10.0.0.1:52462     10.0.0.2:7100 uid:1000 ino:20001 sk:1 cgroup:/ <->',
+    ]);
+    await run('kill %1');
+    await run('sleep 1');
+    expect(await run('ss -tane | cat')).toEqual([
+      'State Recv-Q Send-Q Local Address:Port Peer Address:PortProcess',
+    ]);
+    // -e shows timers as -o does. A TIME-WAIT entry has no inode, owner, cgroup or shutdown
+    // state, and keeps the sock's cookie.
+    expect(await run('on server ss -tane | cat')).toEqual([
+      'State     Recv-Q Send-Q Local Address:Port Peer Address:Port Process',
+      'TIME-WAIT 0      0           10.0.0.2:7100     10.0.0.1:52462 timer:(timewait,59sec,0) ino:0 sk:2',
+    ]);
+    expect(await run('on server ss -tano | cat')).toEqual([
+      'State     Recv-Q Send-Q Local Address:Port Peer Address:Port Process',
+      'TIME-WAIT 0      0           10.0.0.2:7100     10.0.0.1:52462 timer:(timewait,59sec,0)',
+    ]);
+  }, 30_000);
+
+  it('shows the owner of a connection not yet accepted only on 6.x (sk_uid from the listener)', async () => {
+    const root = new URL('../../../', import.meta.url).pathname;
+    const parser = await createCParser({
+      runtimeWasm: readFileSync(join(root, 'node_modules/web-tree-sitter/web-tree-sitter.wasm')),
+      languageWasm: readFileSync(join(root, 'node_modules/tree-sitter-c/tree-sitter-c.wasm')),
+    });
+    const listenOnly = [
+      '#include <netinet/in.h>',
+      '#include <string.h>',
+      '#include <sys/socket.h>',
+      '#include <unistd.h>',
+      'int main(void) {',
+      '  struct sockaddr_in a;',
+      '  memset(&a, 0, sizeof a);',
+      '  a.sin_family = AF_INET;',
+      '  a.sin_port = htons(7007);',
+      '  int s = socket(AF_INET, SOCK_STREAM, 0);',
+      '  bind(s, (struct sockaddr *)&a, sizeof a);',
+      '  listen(s, 5);',
+      '  sleep(100);',
+      '  return 0;',
+      '}',
+      '',
+    ].join('\n');
+    const lines: Record<string, string[]> = {};
+    const closeWait: Record<string, string> = {};
+    for (const kernel of ['3.10', '6.x'] as const) {
+      const session = new LabSession({ parser, seed: 1, kernel });
+      const screen = await openShell({ 'listen.c': listenOnly }, 200, 40, { session });
+      const run = async (line: string) => {
+        const before = screen.lines().length;
+        await screen.type(line + '\r');
+        for (let i = 0; i < 100 && session.settle(20) && screen.shell.busy; i++) await screen.type('');
+        await screen.type('');
+        return screen.lines().slice(before, -1);
+      };
+      await run('on server run listen.c &');
+      await run('nc server 7007 &');
+      await run('sleep 1');
+      lines[kernel] = await run('on server ss -tane | cat');
+      await run('kill %2');
+      await run('sleep 1');
+      closeWait[kernel] = (await run('on server ss -tane | cat'))[2]!;
+    }
+    // Before 6.x sock_diag reads the owner from the socket inode, which an unaccepted child lacks.
+    expect(lines).toEqual({
+      '3.10': [
+        'State  Recv-Q Send-Q Local Address:Port Peer Address:Port Process                                    ',
+        'LISTEN 1      5            0.0.0.0:7007      0.0.0.0:*     uid:1000 ino:20001 sk:ffff888020001280 <->',
+        'ESTAB  0      0           10.0.0.2:7007     10.0.0.1:50659 ino:0 sk:ffff888020001f80 <->             ',
+      ],
+      '6.x': [
+        'State  Recv-Q Send-Q Local Address:Port Peer Address:Port Process                              ',
+        'LISTEN 1      5            0.0.0.0:7007      0.0.0.0:*     uid:1000 ino:20001 sk:1 cgroup:/ <->',
+        'ESTAB  0      0           10.0.0.2:7007     10.0.0.1:52462 uid:1000 ino:0 sk:2 cgroup:/ <->    ',
+      ],
+    });
+    // Once the client has gone, the child's peer has shut down: sk_shutdown RCV_SHUTDOWN shows as -->.
+    expect(closeWait).toEqual({
+      '3.10':
+        'CLOSE-WAIT 1      0           10.0.0.2:7007     10.0.0.1:50659 ino:0 sk:ffff888020001f80 -->             ',
+      '6.x':
+        'CLOSE-WAIT 1      0           10.0.0.2:7007     10.0.0.1:52462 uid:1000 ino:0 sk:2 cgroup:/ -->    ',
+    });
   }, 30_000);
 });

@@ -1,10 +1,12 @@
 // ss: socket statistics of the command's host in iproute2's format (`ss -tanp`, `ss -tlnp`,
-// `ss -uan`, `-m` skmem, `-i` TCP info), from the simulated kernel's socks. -e is refused: the
-// simulated sockets have no inode, uid or cgroup to show.
+// `ss -uan`, `-m` skmem, `-i` TCP info, `-o` timers, `-e` uid, inode and sock id), from the simulated
+// kernel's socks.
 import { TCP_STATE } from '../../kernel/index';
 import type { Sock } from '../../kernel/include/net/sock';
+import { sock_diag_save_cookie } from '../../kernel/net/core/sock_diag';
+import type { Host } from '../../kernel/index';
 import type { ShellCommand } from '../command';
-import { skmemText, tcpInfoText } from './ssInfo';
+import { skmemText, tcpInfoText, timerText } from './ssInfo';
 import { renderSs, type SsRow } from './ssTable';
 import { SERVICES, hostSockets, ntohs, sockUsers, type SockUser } from './sockets';
 
@@ -23,7 +25,7 @@ const SS_STATE: Record<number, string> = {
   [TCP_STATE.TCP_CLOSING]: 'CLOSING',
 };
 
-const OPTIONS = 'tulanpmih';
+const OPTIONS = 'tulanpmioeh';
 const LONG: Record<string, string> = {
   '--tcp': 't',
   '--udp': 'u',
@@ -33,6 +35,8 @@ const LONG: Record<string, string> = {
   '--processes': 'p',
   '--memory': 'm',
   '--info': 'i',
+  '--options': 'o',
+  '--extended': 'e',
   '--help': 'h',
 };
 
@@ -44,6 +48,8 @@ const USAGE = `Usage: ss [ OPTIONS ]
    -m, --memory        show socket memory usage
    -p, --processes     show process using socket
    -i, --info          show internal TCP information
+   -o, --options       show timer information
+   -e, --extended      show detailed socket information
    -t, --tcp           display only TCP sockets
    -u, --udp           display only UDP sockets
 `;
@@ -51,8 +57,8 @@ const USAGE = `Usage: ss [ OPTIONS ]
 /** ss lists the sockets of the command's host. */
 export const ss: ShellCommand = {
   name: 'ss',
-  summary: 'list sockets (ss -tanp, -tlnp, -uan, -m, -i)',
-  usage: 'ss [-t] [-u] [-l] [-a] [-n] [-p] [-m] [-i]',
+  summary: 'list sockets (ss -tanp, -tlnp, -uan, -m, -i, -o, -e)',
+  usage: 'ss [-t] [-u] [-l] [-a] [-n] [-p] [-m] [-i] [-o] [-e]',
   example: 'ss -tanp',
   completesFiles: false,
   run(argv, io) {
@@ -67,10 +73,6 @@ export const ss: ShellCommand = {
       if (long !== undefined) flags.add(long);
       else if (/^-[a-zA-Z]+$/.test(arg)) {
         for (const ch of arg.slice(1)) {
-          if (ch === 'e') {
-            io.err('ss: -e (inode, uid and cgroup details) is not modelled in SockLab\n');
-            return 255;
-          }
           if (!OPTIONS.includes(ch)) {
             io.err(`ss: invalid option -- '${ch}'\n${USAGE}`);
             return 255;
@@ -93,29 +95,57 @@ export const ss: ShellCommand = {
     const udp = flags.has('u') || !flags.has('t');
     const users = sockUsers(h);
     const rows: SsRow[] = [];
-    const details: string[] = [];
     for (const sk of hostSockets(h)) {
       const isTcp = sk.protoName === 'tcp_prot' || sk.f.sk_protocol === 6;
       const isUdp = sk.protoName === 'udp_prot' || sk.f.sk_protocol === 17;
       if (!((isTcp && tcp) || (isUdp && udp))) continue;
       const state = stateOf(sk, isTcp);
       if (!wanted(state, flags)) continue;
-      rows.push(row(sk, isTcp ? 'tcp' : 'udp', state, users.get(sk) ?? [], flags));
       const more = [
         flags.has('m') ? skmemText(sk) : '',
         flags.has('i') && isTcp && state !== 'LISTEN' && state !== 'TIME-WAIT'
           ? tcpInfoText(sk, h.profile.version)
           : '',
       ].filter((t) => t !== '');
-      details.push(more.length === 0 ? '' : `\t ${more.join(' ')}\n`);
+      const base = row(sk, isTcp ? 'tcp' : 'udp', state, users.get(sk) ?? [], flags);
+      // As in ss, the timer (-o, also shown by -e), -e's details and the -m/-i detail line are
+      // printed into the Process field.
+      const timer =
+        isTcp && (flags.has('o') || flags.has('e')) ? timerText(sk, h.now, state === 'TIME-WAIT') : '';
+      const ext = flags.has('e') ? extendedText(h, sk, state) : '';
+      const detail = more.length === 0 ? '' : `\n\t ${more.join(' ')}`;
+      rows.push(base.map((field, i) => (i === PROCESS ? field + timer + ext + detail : field)));
     }
     const enabled = [tcp && udp, true, true, true, true, true, true, true, true, false];
-    const lines = renderSs(enabled, rows, io.isatty(1) ? io.cols : undefined).split('\n');
-    io.out(lines[0] + '\n');
-    rows.forEach((_, i) => io.out(lines[i + 1] + '\n' + details[i]));
+    io.out(renderSs(enabled, rows, io.isatty(1) ? io.cols : undefined));
     return 0;
   },
 };
+
+/** PROCESS is the index of ss's Process column in an SsRow. */
+const PROCESS = 8;
+
+/**
+ * extendedText is ss -e's ` uid:U ino:N sk:ID cgroup:/ <->` (sock_details_print and the
+ * shutdown mask): uid only when not root; TIME-WAIT and SYN-RECV entries are mini socks with
+ * no inode, owner, cgroup or shutdown state; the cgroup id is reported by 6.x only, the
+ * shutdown mask from 3.x on. Every simulated task runs in the root cgroup. The uid is the
+ * socket inode's owner before 6.x (0 once the sock has no socket) and sk_uid in 6.x, which a
+ * child not yet accepted has from its listener.
+ */
+function extendedText(h: Host, sk: Sock, state: string): string {
+  const id = ` sk:${sock_diag_save_cookie(h, sk).toString(16)}`;
+  if (state === 'TIME-WAIT' || state === 'SYN-RECV') return ` ino:0${id}`;
+  const uid = (h.profile.version === '6.x' ? sk.uid : sk.socket?.uid) ?? 0;
+  const shutdown = Number(sk.f.sk_shutdown);
+  return [
+    uid === 0 ? '' : ` uid:${uid}`,
+    ` ino:${sk.socket?.ino ?? 0}`,
+    id,
+    h.profile.version === '6.x' ? ' cgroup:/' : '',
+    h.profile.version === '2.6.32' ? '' : ` ${shutdown & 1 ? '-' : '<'}-${shutdown & 2 ? '-' : '>'}`,
+  ].join('');
+}
 
 function stateOf(sk: Sock, isTcp: boolean): string {
   const st = sk.f.sk_state;
@@ -148,13 +178,9 @@ function row(sk: Sock, netid: string, state: string, users: SockUser[], flags: R
     p === 0 ? '*' : !flags.has('n') && SERVICES[p] !== undefined ? SERVICES[p] : String(p);
   const local = String(f.inet_rcv_saddr);
   const peer = String(f.inet_daddr);
-  // As in ss, the Process field is empty without -p, and absent when detail lines follow it.
-  const proc = flags.has('p')
-    ? users.length === 0
-      ? ''
-      : ` users:(${users.map((u) => `("${u.comm}",pid=${u.pid},fd=${u.fd})`).join(',')})`
-    : flags.has('m') || flags.has('i')
-      ? undefined
+  const proc =
+    flags.has('p') && users.length > 0
+      ? ` users:(${users.map((u) => `("${u.comm}",pid=${u.pid},fd=${u.fd})`).join(',')})`
       : '';
   return [
     netid,

@@ -2,6 +2,7 @@
 // (struct tcp_info as tcp_get_info fills it, in tcp_show_info's order and units), computed
 // from the simulated sock's fields. Times follow the kernel era: jiffies (HZ 1000) before 6.x,
 // microseconds (srtt_us, mdev_us) in 6.x.
+import { tcpx } from '../../kernel/include/linux/tcp';
 import type { Sock } from '../../kernel/include/net/sock';
 
 /** TCP_INFINITE_SSTHRESH is the "no threshold yet" value ss leaves out. */
@@ -12,11 +13,12 @@ function g(x: number): string {
   return String(Number(x.toPrecision(6)));
 }
 
-/** skmemText is ss -m's `skmem:(r…,rb…,t…,tb…,f…,w…,o…,bl…,d…)`. */
+/** skmemText is ss -m's `skmem:(r…,rb…,t…,tb…,f…,w…,o…,bl…,d…)` (sk_get_meminfo; t is sk_wmem_alloc_get, without sk_alloc's bias of 1). */
 export function skmemText(sk: Sock): string {
   const f = sk.f;
   const n = (k: string) => Number(f[k] ?? 0);
-  return `skmem:(r${n('sk_rmem_alloc')},rb${n('sk_rcvbuf')},t${n('sk_wmem_alloc')},tb${n('sk_sndbuf')},f${n('sk_forward_alloc')},w${n('sk_wmem_queued')},o${n('sk_omem_alloc')},bl0,d${n('sk_drops')})`;
+  const t = Math.max(0, n('sk_wmem_alloc') - 1);
+  return `skmem:(r${n('sk_rmem_alloc')},rb${n('sk_rcvbuf')},t${t},tb${n('sk_sndbuf')},f${n('sk_forward_alloc')},w${n('sk_wmem_queued')},o${n('sk_omem_alloc')},bl0,d${n('sk_drops')})`;
 }
 
 /** tcpInfoText is ss -i's TCP information for a TCP sock (version is the kernel era). */
@@ -45,4 +47,37 @@ export function tcpInfoText(sk: Sock, version: string): string {
   parts.push(`rcv_ssthresh:${n('rcv_ssthresh')}`);
   parts.push(`snd_wnd:${n('snd_wnd')}`);
   return parts.join(' ');
+}
+
+/** printMsTimer is ss's print_ms_timer (iproute2 6.1): `58sec`, `1.200ms` (sic, for 1.2 s), `200ms`, `1min`. */
+export function printMsTimer(timeout: number): string {
+  let secs = Math.floor(timeout / 1000);
+  const minutes = Math.floor(secs / 60);
+  secs %= 60;
+  let msecs = timeout % 1000;
+  let out = '';
+  if (minutes > 0) {
+    msecs = 0;
+    out = `${minutes}min`;
+    if (minutes > 9) secs = 0;
+  }
+  if (secs > 0) {
+    if (secs > 9) msecs = 0;
+    out += `${secs}${msecs > 0 ? '.' : 'sec'}`;
+  }
+  if (msecs > 0) out += String(msecs).padStart(3, '0') + 'ms';
+  return out;
+}
+
+/**
+ * timerText is ss -o's ` timer:(name,expires,retrans)` from inet_diag's idiag_timer: the
+ * TIME_WAIT timer of a TIME-WAIT entry, else the retransmit timer ("on") while it is armed;
+ * '' when no timer is pending. now is the host's time (ns).
+ */
+export function timerText(sk: Sock, now: number, timeWait: boolean): string {
+  const x = tcpx(sk);
+  const ms = (at: number) => printMsTimer(Math.max(0, Math.floor((at - now) / 1e6)));
+  if (timeWait) return x.twExpires === undefined ? '' : ` timer:(timewait,${ms(x.twExpires)},0)`;
+  if (x.rtoExpires === undefined) return '';
+  return ` timer:(on,${ms(x.rtoExpires)},${Number(sk.f.icsk_retransmits ?? 0)})`;
 }

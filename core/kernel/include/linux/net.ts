@@ -29,6 +29,10 @@ export interface Socket extends KStruct<SocketFields> {
   file: KFile | null;
   /** wait is the socket's wait queue head (sock->wq->wait). */
   readonly wait: WaitQueue;
+  /** ino is the sockfs inode's i_ino (get_next_ino at sock_alloc): ss -e's ino. */
+  readonly ino: number;
+  /** uid is the sockfs inode's i_uid, the creating task's fsuid: ss -e's uid. */
+  readonly uid: number;
 }
 
 /** SOCKET_ALLOC_SIZE is the slot size SockLab gives a socket_alloc (inode + socket). */

@@ -107,6 +107,8 @@ export interface TcpSockExtra {
   /** rtoExpires is when the retransmit timer is due (ns); rtoQueuedAt when its queued event runs. */
   rtoExpires?: number | undefined;
   rtoQueuedAt?: number;
+  /** twExpires is when the TIME_WAIT timer destroys the sock (ns), once in TIME_WAIT. */
+  twExpires?: number;
   /** delackTimer is the queued icsk_delack_timer event, if armed. */
   delackTimer?: number | undefined;
   /** probeTimer is the queued zero-window probe timer event, if armed. */

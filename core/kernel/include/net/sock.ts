@@ -96,4 +96,6 @@ export interface Sock extends KStruct<SockBaseFields & Record<string, string | n
   queueShrunk?: boolean;
   /** acceptQueue is icsk_accept_queue: established children waiting for accept(). */
   readonly acceptQueue: Sock[];
+  /** uid is sk_uid: the owner from the socket inode (sock_init_data, sock_graft), copied to children. */
+  uid?: number;
 }

@@ -59,6 +59,7 @@ export function sock_init_data(h: Host, sock: Socket, sk: Sock): void {
     kset(h, sk, 'sk_wq', sock.wait.addr);
     kset(h, sk, 'sk_socket', sock.addr);
     sk.socket = sock;
+    sk.uid = sock.uid;
     kset(h, sock, 'sk', sk.addr);
     sock.sk = sk;
     kset(h, sk, 'sk_state_change', 'sock_def_wakeup');

@@ -6,6 +6,7 @@
 
 import type { Host } from '../../host/host';
 import { kset } from '../../host/kstruct';
+import { tcpx } from '../../include/linux/tcp';
 import type { Sock } from '../../include/net/sock';
 import { TCP_STATE } from '../../include/net/tcp_states';
 import { alloc_skb, skb_reserve } from '../core/skbuff';
@@ -115,6 +116,7 @@ export function tcp_time_wait(h: Host, sk: Sock): void {
   h.kcall('tcp_time_wait', `sk=${sk.addr}, TCP_TIME_WAIT`, () => {
     tcp_set_state(h, sk, TCP_STATE.TCP_TIME_WAIT);
     const len = h.tcpTimewaitNs ?? TCP_TIMEWAIT_LEN_NS;
+    tcpx(sk).twExpires = h.now + len;
     h.trace.record('timer_set', h.now, h.name, {
       timer: 'tw_timer',
       obj: sk.addr,

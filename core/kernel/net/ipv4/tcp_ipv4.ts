@@ -156,6 +156,7 @@ function listenRcv(h: Host, lsk: Sock, skb: SkBuff, seg: TcpRepr, a: Addrs): num
 function newChild(h: Host, lsk: Sock, seg: TcpRepr, a: Addrs): Sock {
   return h.kcall('tcp_v4_syn_recv_sock', `sk=${lsk.addr}`, () => {
     const c = sk_alloc(h, 2, 'tcp_prot');
+    c.uid = lsk.uid; // sk_clone_lock copies sk_uid
     for (const k of [
       'sk_type',
       'sk_protocol',

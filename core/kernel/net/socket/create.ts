@@ -22,11 +22,20 @@ import { FILE_ZERO, lowestFreeFd, type KFile, type Task } from '../../sched/task
 import { inet_create, inet_release } from '../ipv4/af_inet';
 import './wait';
 
-/** sock_alloc allocates a sockfs inode with its struct socket and wait queue (net/socket.c). */
-export function sock_alloc(h: Host): Socket {
+/** FIRST_INO is the first inode number get_next_ino gives out on a host (a booted system has used many). */
+const FIRST_INO = 20001;
+
+/** lastIno is each host's last get_next_ino value. */
+const lastIno = new WeakMap<Host, number>();
+
+/** sock_alloc allocates a sockfs inode owned by uid with its struct socket and wait queue (net/socket.c). */
+export function sock_alloc(h: Host, uid: number): Socket {
   return h.kcall('sock_alloc', '', () => {
     const obj = kalloc(h, 'socket', SOCKET_ALLOC_SIZE, SOCKET_ZERO);
-    const sock = Object.assign(obj, { sk: null, file: null, wait: newWaitQueue(obj.addr) }) as Socket;
+    const ino = (lastIno.get(h) ?? FIRST_INO - 1) + 1;
+    lastIno.set(h, ino);
+    const links = { sk: null, file: null, wait: newWaitQueue(obj.addr), ino, uid };
+    const sock = Object.assign(obj, links) as Socket;
     kset(h, sock, 'wq', sock.addr);
     return sock;
   });
@@ -66,7 +75,7 @@ export function __sock_create(
         () => 0,
         'security/security.c',
       );
-      const sock = sock_alloc(h);
+      const sock = sock_alloc(h, task.uid);
       kset(h, sock, 'type', type);
       if (!h.netFamilies.has(family)) {
         h.kcall('request_module', `"net-pf-${family}"`, () => undefined, 'kernel/kmod.c');

@@ -111,7 +111,7 @@ export function sys_accept4(
     });
   }
   finish(task);
-  const newsock = sock_alloc(h);
+  const newsock = sock_alloc(h, task.uid);
   kset(h, newsock, 'type', lsock.f.type);
   kset(h, newsock, 'ops', lsock.f.ops);
   const err = h.kcall(
@@ -130,6 +130,7 @@ export function sys_accept4(
           kset(h, child, 'sk_socket', newsock.addr);
           kset(h, child, 'sk_wq', newsock.wait.addr);
           child.socket = newsock;
+          child.uid = newsock.uid;
           newsock.sk = child;
           kset(h, newsock, 'sk', child.addr);
         },
