@@ -112,6 +112,7 @@ export class Exec {
       interrupted: false,
       status: null,
       stoppedBy: null,
+      pausedAt: null,
       fault: null,
       waitStatus: 0,
       alarm: null,
@@ -133,6 +134,16 @@ export class Exec {
     this.procs.splice(this.procs.indexOf(p), 1);
     this.#byPid.get(p.host)!.delete(p.pid);
     this.#hosts.delete(p);
+  }
+
+  /**
+   * resume lets a program paused at a line run on: `step` pauses it again before the next source
+   * line it reaches, `continue` runs it freely. Resuming a program that is not paused sets the mode
+   * (a program started with `step` pauses before its first line).
+   */
+  resume(p: Proc, mode: 'step' | 'continue'): void {
+    p.vm.trap.step = mode === 'step';
+    p.pausedAt = null;
   }
 
   /** run runs programs and simulator events until the budget is spent, all programs exited, or nothing can happen. */
@@ -159,6 +170,7 @@ export class Exec {
   /** runOne delivers p's pending signals and runs one slice; it returns the instructions used. */
   #runOne(p: Proc, slice: number): number {
     if (!this.#deliver(p)) return 1;
+    if (p.pausedAt !== null) return 1; // it was scheduled only to take its signals
     const before = p.vm.steps;
     const r = runSlice(p.vm, this.#hosts.get(p)!, slice);
     this.#after(p, r);
@@ -169,7 +181,7 @@ export class Exec {
     const n = this.procs.length;
     for (let i = 0; i < n; i++) {
       const p = this.procs[(this.#next + i) % n]!;
-      if (p.state === 'runnable' && p.stoppedBy === null) {
+      if (p.state === 'runnable' && p.stoppedBy === null && (p.pausedAt === null || p.pending.length > 0)) {
         this.#next = (this.#next + i + 1) % n;
         return p;
       }
@@ -185,7 +197,7 @@ export class Exec {
     else if (r.k === 'fault') {
       p.fault = r.fault;
       this.exit(p, 128 + r.fault.signal, r.fault.signal & 0x7f);
-    }
+    } else if (r.k === 'step') p.pausedAt = r.line;
   }
 
   /** deliver runs p's pending signals' actions; it returns false when one ended the program. */

@@ -57,6 +57,8 @@ export interface Proc {
   stoppedBy: number | null;
   /** repl is set on a REPL process: a line's end (exit, fault or fatal signal) goes to it instead of ending the process. */
   repl: LineEnd | null;
+  /** pausedAt is the source line a single-stepped program is paused before (it runs no more until Exec.resume), else null. */
+  pausedAt: number | null;
 }
 
 /** LineEnd receives the end of one REPL line: its exit status (128+N after signal N) and its fault, if any. */

@@ -46,6 +46,7 @@ export class Services implements ProcServices {
         h.kcall('get_file', `file=${f.addr}`, () => kset(h, f, 'f_count', f.f.f_count + 1));
     });
     const vm = forkVm(p.vm);
+    vm.trap.step = false; // a debugger follows the parent: a stepped program's child runs freely
     completeCall(vm, 0);
     const c = this.#x.adopt({ pid, host: h, vm, parent: p, io: p.io });
     p.children.push(c);

@@ -17,7 +17,10 @@
 //   runs as for a foreground program; done(result) hears its end after the round.
 // - `interrupt(proc)` is Ctrl-C for a program and every process it forked. `watch.onStop` hears
 //   a program stop (SIGTSTP, SIGSTOP) and continue (SIGCONT); a stopped foreground program does
-//   not make time run.
+//   not make time run. `resume(proc, 'step' | 'continue')` single-steps a program by source
+//   line (it pauses before each new line, and a paused program does not make time run) or lets
+//   it run freely; `stepFrom(proc, path)` starts a new program paused before main's first line;
+//   `onPause(listener)` hears it pause at a line (and run on: line null).
 // - The pump: work happens in rounds of at most ROUND_INSTRUCTIONS instructions, each round on
 //   its own macrotask through the injected `defer` (main passes setImmediate), so the window
 //   never freezes and a Ctrl-C typed between rounds is handled within one round. Without
@@ -81,6 +84,17 @@ export type SessionLogEntry =
     }
   | { readonly kind: 'exit'; readonly host: string; readonly pid: number; readonly status: number };
 
+/** ProgramPause says a single-stepped program paused before a source line of a file, or ran on (line null). */
+export interface ProgramPause {
+  readonly proc: Proc;
+  /** path is the C file's workspace-relative path (as given to stepFrom). */
+  readonly path: string;
+  readonly line: number | null;
+}
+
+/** PauseListener hears single-stepped programs pause and run on. */
+export type PauseListener = (pause: ProgramPause) => void;
+
 /** ProcWatch says how the session treats a spawned program. */
 export interface ProcWatch {
   /** foreground programs let simulated time run ahead while they wait (setForeground turns it on). */
@@ -96,6 +110,8 @@ interface Watched {
   watch: ProcWatch;
   /** stoppedBy is the stop state last reported to onStop. */
   stoppedBy: number | null;
+  /** pausedAt is the paused line last reported to the onPause listeners. */
+  pausedAt: number | null;
 }
 
 interface Sleeper {
@@ -123,6 +139,8 @@ export class LabSession {
   #parserError: Error | undefined;
   readonly #defer: ((fn: () => void) => void) | undefined;
   readonly #listeners = new Set<(c: LabSessionChange) => void>();
+  readonly #pauseListeners = new Set<PauseListener>();
+  readonly #stepPaths = new WeakMap<Proc, string>();
   readonly #log: SessionLogEntry[] = [];
   #watched: Watched[] = [];
   #sleepers: Sleeper[] = [];
@@ -210,6 +228,25 @@ export class LabSession {
     return () => this.#listeners.delete(listener);
   }
 
+  /** onPause subscribes to single-stepped programs pausing at a line (or running on: null), heard after the round; it returns the unsubscribe function. */
+  onPause(listener: PauseListener): () => void {
+    this.#pauseListeners.add(listener);
+    return () => this.#pauseListeners.delete(listener);
+  }
+
+  /** stepFrom single-steps a program that has not run yet, from sourcePath (workspace-relative): it pauses before the first line of main. */
+  stepFrom(proc: Proc, sourcePath: string): void {
+    this.#stepPaths.set(proc, sourcePath);
+    this.resume(proc, 'step');
+  }
+
+  /** resume lets a program paused at a line run to the next line (`step`) or freely (`continue`); see Exec.resume. */
+  resume(proc: Proc, mode: 'step' | 'continue'): void {
+    if (proc.state === 'exited') return;
+    this.#exec.resume(proc, mode);
+    this.wake();
+  }
+
   /** logCommand records a shell command line run on host; the returned entry's status is set when it ends. */
   logCommand(host: string, line: string): { status: number | null } {
     const entry = { kind: 'command' as const, host, line, status: null };
@@ -233,7 +270,7 @@ export class LabSession {
       stderr: tee('stderr', opts.stderr),
     });
     spawned.proc = proc;
-    this.#watched.push({ proc, watch, stoppedBy: null });
+    this.#watched.push({ proc, watch, stoppedBy: null, pausedAt: null });
     this.wake();
     return proc;
   }
@@ -337,7 +374,10 @@ export class LabSession {
 
   #horizon(): number {
     const waited = (w: Watched) =>
-      w.watch.foreground && w.proc.state !== 'exited' && w.proc.stoppedBy === null;
+      w.watch.foreground &&
+      w.proc.state !== 'exited' &&
+      w.proc.stoppedBy === null &&
+      w.proc.pausedAt === null;
     if (this.#watched.some(waited) || this.#replLines.length > 0) return Infinity;
     const sleep = Math.min(...this.#sleepers.filter((s) => s.foreground).map((s) => s.until));
     return Math.max(this.#settleUntil, Number.isFinite(sleep) ? sleep : 0);
@@ -352,6 +392,7 @@ export class LabSession {
     for (const w of ended) {
       const status = w.proc.status ?? 0;
       this.#append({ kind: 'exit', host: w.proc.host.name, pid: w.proc.pid, status });
+      if (w.pausedAt !== null) this.#tellPause(w.proc, null); // it ended while paused (q, Ctrl-C)
       if (w.proc.parent === null) this.#exec.reap(w.proc);
       if (w.watch.foreground) this.#settleUntil = now + SETTLE_NS;
       w.watch.onExit(status);
@@ -369,11 +410,27 @@ export class LabSession {
     return changed.length > 0;
   }
 
+  /** reportPauses tells the onPause listeners of programs that paused at a line or ran on; true when there were any. */
+  #reportPauses(): boolean {
+    const changed = this.#watched.filter((w) => w.proc.pausedAt !== w.pausedAt);
+    for (const w of changed) {
+      w.pausedAt = w.proc.pausedAt;
+      this.#tellPause(w.proc, w.pausedAt);
+    }
+    return changed.length > 0;
+  }
+
+  #tellPause(proc: Proc, line: number | null): void {
+    const pause = { proc, path: this.#stepPaths.get(proc) ?? proc.vm.chunk.file, line };
+    for (const l of this.#pauseListeners) l(pause);
+  }
+
   /** afterRound reports exits, ended sleeps and trace progress; true when a callback started new work. */
   #afterRound(): boolean {
     const now = this.#world.sim.now;
     const exits = this.#reportExits();
     let more = this.#reportStops() || exits;
+    more = this.#reportPauses() || more;
     const lines = this.#replLines.filter((l) => !l.repl.busy);
     if (lines.length > 0) {
       this.#replLines = this.#replLines.filter((l) => l.repl.busy);
@@ -409,7 +466,10 @@ export class LabSession {
     for (const l of lines) l.done(null);
     const watched = this.#watched;
     this.#watched = [];
-    for (const w of watched) w.watch.onExit(KILLED_STATUS);
+    for (const w of watched) {
+      if (w.pausedAt !== null) this.#tellPause(w.proc, null);
+      w.watch.onExit(KILLED_STATUS);
+    }
   }
 
   #emit(change: LabSessionChange): void {

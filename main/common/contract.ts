@@ -14,6 +14,8 @@ export const CONTRACT_VERSION = 1;
 const terminalId = v.pipe(v.string(), v.regex(/^t[0-9]{1,6}$/, 'a terminal id like "t1"'));
 const cells = (max: number) => v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(max));
 const hostName = v.picklist(['client', 'server']);
+const programPid = v.pipe(v.number(), v.integer(), v.minValue(1));
+const programHost = v.pipe(v.string(), v.minLength(1), v.maxLength(64));
 /** A workspace file's path as the editor names it: relative to the student's home (`src/a.c`). */
 const filePath = v.pipe(
   v.string(),
@@ -100,6 +102,10 @@ export const commandSchemas = {
   'terminal.input': v.strictObject({ terminalId, data: v.pipe(v.string(), v.maxLength(1 << 20)) }),
   'terminal.resize': v.strictObject({ terminalId, cols: cells(1000), rows: cells(500) }),
   'terminal.close': v.strictObject({ terminalId }),
+  /** Runs a program paused by `step` to its next source line (the editor's Step button). */
+  'program.step': v.strictObject({ host: programHost, pid: programPid }),
+  /** Lets a program paused by `step` run freely (the editor's Continue button). */
+  'program.continue': v.strictObject({ host: programHost, pid: programPid }),
 } as const;
 
 /** eventSchemas maps each event main pushes to the renderer to its payload schema. */
@@ -109,6 +115,13 @@ export const eventSchemas = {
   'ipc.rejected': v.object({ name: v.string(), message: v.string() }),
   /** The shell's `edit FILE` asks the window to open a workspace file (relative path) in the editor. */
   'editor.open': v.object({ path: v.string() }),
+  /** A program run by `step` paused before a line of its C file (workspace-relative path), or ran on (line null). */
+  'program.line': v.object({
+    host: v.string(),
+    pid: v.number(),
+    path: v.string(),
+    line: v.nullable(v.number()),
+  }),
   ...viewEventSchemas,
   ...labEventSchemas,
 } as const;

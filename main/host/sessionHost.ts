@@ -97,6 +97,9 @@ export class Session {
     this.lab = new LabSession({ parser: host.parser(), defer: (fn) => void setImmediate(fn) });
     this.lab.setTraceLevel('full'); // the lab views read calls, field changes and skb operations
     this.lab.onChange((change) => this.#views.changed(change));
+    this.lab.onPause(({ proc, path, line }) =>
+      this.#peer.send('program.line', { host: proc.host.name, pid: proc.pid, path, line }),
+    );
     this.#terminals = new TerminalSet(
       host.options.workspace,
       this.lab,
@@ -145,7 +148,18 @@ export class Session {
     'terminal.input': (p) => this.#terminals.input(p.terminalId, p.data),
     'terminal.resize': (p) => this.#terminals.resize(p.terminalId, p.cols, p.rows),
     'terminal.close': (p) => this.#terminals.close(p.terminalId),
+    'program.step': (p) => this.#resume(p.host, p.pid, 'step'),
+    'program.continue': (p) => this.#resume(p.host, p.pid, 'continue'),
   };
+
+  /** resume runs a program paused by `step` on; it names the problem when there is no such paused program. */
+  #resume(host: string, pid: number, mode: 'step' | 'continue'): string | undefined {
+    const h = this.lab.world.hosts.get(host);
+    const proc = h === undefined ? undefined : this.lab.exec.find(h, pid);
+    if (proc === undefined || proc.pausedAt === null) return `no program ${pid} is paused on ${host}`;
+    this.lab.resume(proc, mode);
+    return undefined;
+  }
 
   /** request validates and answers one request; it never throws. */
   async request(name: string, args: unknown): Promise<Reply<unknown>> {

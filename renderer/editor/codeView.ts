@@ -1,10 +1,11 @@
 // The CodeMirror 6 view behind the Editor pane: C highlighting, the two themes, Ctrl-S (Cmd-S
 // on macOS) for save, and a "modified" flag that compares the document with the text last
-// loaded or saved, so undoing back to it clears the marker.
+// loaded or saved, so undoing back to it clears the marker. The line a stepped program is
+// paused before is highlighted (class cm-execLine, aria-current="step") and scrolled into view.
 import { basicSetup } from 'codemirror';
 import { cpp } from '@codemirror/lang-cpp';
-import { Compartment, EditorState, Text } from '@codemirror/state';
-import { EditorView, keymap } from '@codemirror/view';
+import { Compartment, EditorState, StateEffect, StateField, Text } from '@codemirror/state';
+import { Decoration, EditorView, keymap, type DecorationSet } from '@codemirror/view';
 import { setDiagnostics, type Diagnostic } from '@codemirror/lint';
 import { darkEditorTheme, lightEditorTheme } from './themes';
 
@@ -27,6 +28,34 @@ export interface CompileMark {
   severity: 'error' | 'warning' | 'note';
   message: string;
 }
+
+/** setExecLine moves the executing-line highlight to a 1-based line, or removes it (null). */
+const setExecLine = StateEffect.define<number | null>();
+
+const execLineMark = Decoration.line({ class: 'cm-execLine', attributes: { 'aria-current': 'step' } });
+
+/** execLine holds the highlight of the line a stepped program is paused before. */
+const execLine = StateField.define<DecorationSet>({
+  create: () => Decoration.none,
+  update(marks, tr) {
+    let next = marks.map(tr.changes);
+    for (const e of tr.effects) {
+      if (!e.is(setExecLine)) continue;
+      const n = e.value;
+      next =
+        n === null || n < 1 || n > tr.state.doc.lines
+          ? Decoration.none
+          : Decoration.set([execLineMark.range(tr.state.doc.line(n).from)]);
+    }
+    return next;
+  },
+  provide: (field) => EditorView.decorations.from(field),
+});
+
+const execLineTheme = EditorView.baseTheme({
+  '&light .cm-execLine': { backgroundColor: '#fff1a8', boxShadow: 'inset 3px 0 0 #d9a400' },
+  '&dark .cm-execLine': { backgroundColor: '#4d4300', boxShadow: 'inset 3px 0 0 #ffd23f' },
+});
 
 /** CodeView owns one CodeMirror EditorView. */
 export class CodeView {
@@ -90,6 +119,18 @@ export class CodeView {
     this.#view.dispatch(setDiagnostics(this.#view.state, diagnostics));
   }
 
+  /** showExecLine highlights the line (1-based) a stepped program is paused before and scrolls to it; null removes the highlight. */
+  showExecLine(line: number | null): void {
+    const doc = this.#view.state.doc;
+    const inside = line !== null && line >= 1 && line <= doc.lines;
+    this.#view.dispatch({
+      effects: [
+        setExecLine.of(inside ? line : null),
+        ...(inside ? [EditorView.scrollIntoView(doc.line(line).from, { y: 'center' })] : []),
+      ],
+    });
+  }
+
   /** focus puts the keyboard focus in the code. */
   focus(): void {
     this.#view.focus();
@@ -107,6 +148,8 @@ export class CodeView {
         keymap.of([{ key: 'Mod-s', preventDefault: true, run: () => (this.#options.onSave(), true) }]),
         basicSetup,
         cpp(),
+        execLine,
+        execLineTheme,
         this.#theme.of(dark ? darkEditorTheme : lightEditorTheme),
         EditorView.contentAttributes.of({ 'aria-label': 'Code', 'aria-multiline': 'true' }),
         EditorView.updateListener.of((update) => {

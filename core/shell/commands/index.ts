@@ -12,6 +12,7 @@ import { wc } from './wc';
 import { bg, fg, jobs, kill, wait } from './jobs';
 import { edit, kernel, ps, reset, sleep, trace } from './world';
 import { cc, gcc, run } from '../programs/cc';
+import { step } from '../programs/step';
 import { c } from './crepl';
 import { ss } from '../net/ss';
 import { arp, ip } from '../net/ip';
@@ -27,7 +28,7 @@ import { nc } from '../net/nc';
 export const builtinCommands: ReadonlyMap<string, ShellCommand> = new Map(
   [
     ...[help, echo, ls, cat, cp, mv, rm, mkdir, rmdir, touch, head, tail, wc, pwd, cd, history, clear, edit],
-    ...[cc, gcc, run, c, jobs, fg, bg, wait, kill, ps, sleep],
+    ...[cc, gcc, run, step, c, jobs, fg, bg, wait, kill, ps, sleep],
     ...[ss, ip, arp, ping, nc, tcpdump, iptables, tc, sysctl],
     ...[trace, inspect, kernel, reset],
   ].map((c) => [c.name, c]),
