@@ -194,13 +194,16 @@ describe('lab views in Chromium', () => {
     expect(there).not.toContain('inet_sendmsg');
     const here = pane.getByRole('tree', { name: 'Transmit path', exact: true });
     expect(await here.locator('.row.call.differs .fn').allTextContents()).toContain('inet_sendmsg');
+    // tcp_sendmsg differs by how it was reached: 2.6.32's inet_stream_ops.sendmsg is tcp_sendmsg
     expect(await other.locator('.row.call.differs .fn').allTextContents()).toEqual([
+      'tcp_sendmsg',
       'skb_add_data',
       'tcp_cwnd_validate',
     ]);
     const diff = pane.getByRole('region', { name: 'Kernel differences' });
     expect(await diff.locator('.hop').allTextContents()).toEqual([
-      'sock->ops->sendmsg (inet_stream_ops): 3.10 → inet_sendmsg, 2.6.32 → (none)',
+      'sock->ops->sendmsg (inet_stream_ops): 3.10 → inet_sendmsg, 2.6.32 → tcp_sendmsg',
+      'sk->sk_prot->sendmsg (tcp_prot): 3.10 → tcp_sendmsg, 2.6.32 → (none)',
     ]);
     expect(await diff.locator('.member').allTextContents()).toContain(
       'inet_stream_ops.sendmsg: inet_sendmsg / tcp_sendmsg',
@@ -344,8 +347,9 @@ describe('lab views in Chromium', () => {
   });
 
   it('lists the listening socket’s accept queue while the server waits in accept()', async () => {
-    // a blocked accept() shows as of its last event; the one that ended after the handshake
-    // queued the child (how many wake-ups came first depends on the VM's time slices) shows it
+    // The accept() that returned the child dequeued it: just before that call began, the child
+    // sat on the queue. So select the server's last accept() and step back through its events
+    // until the queue shows the child (the number of steps depends on the call's own events).
     const marks = region(page, 'Timeline').locator('.mark[title^="server "][title*=": accept"]');
     const queue = region(page, 'Struct inspector').locator(
       '[aria-label="request_sock_queue icsk_accept_queue"]',
@@ -354,14 +358,16 @@ describe('lab views in Chromium', () => {
       (await queue.locator('.field').allTextContents()).map((r) =>
         r.replace(/\s+/g, ' ').replace(/●/, '').trim(),
       );
-    for (let i = 0; i < (await marks.count()); i++) {
-      // (the markers sit under the client's, so they are clicked through the DOM)
-      await marks.nth(i).evaluate((el) => (el as HTMLElement).click());
-      const got = await expect
-        .poll(async () => (await rows()).join('|'), { timeout: 5000 })
-        .toMatch(/sk_ack_backlog = \d/)
-        .then(() => rows());
-      if (got.includes('sk_ack_backlog = 1 unsigned short')) break;
+    // (the markers sit under the client's, so they are clicked through the DOM)
+    await marks.last().evaluate((el) => (el as HTMLElement).click());
+    await expect.poll(async () => (await rows()).join('|'), { timeout: 5000 }).toMatch(/sk_ack_backlog = \d/);
+    const back = region(page, 'Timeline').getByRole('button', { name: 'Step back' });
+    const where = region(page, 'Timeline').locator('.where');
+    for (let i = 0; i < 200 && !(await rows()).includes('sk_ack_backlog = 1 unsigned short'); i++) {
+      const before = await where.textContent();
+      await back.click();
+      await expect.poll(() => where.textContent(), { timeout: 5000 }).not.toBe(before);
+      await expect.poll(async () => (await rows()).length, { timeout: 5000 }).toBeGreaterThan(0);
     }
     const shown = await rows();
     const [qlen, backlog, child] = ['qlen', 'sk_ack_backlog', 'rskq_accept_head[0]'].map((name) =>
