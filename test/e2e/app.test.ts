@@ -1,6 +1,6 @@
 // End to end: web mode as its own process, the real renderer in Chromium, the terminal read
 // back from the page.
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -155,10 +155,6 @@ describe('web mode in Chromium', () => {
       await waitForRow(page, (row) => row.includes('notes.txt'), 'ls');
       const file = join(ARTIFACTS, `socklab-${dark ? 'dark' : 'light'}.png`);
       await page.screenshot({ path: file });
-      if (!dark && process.env.UPDATE_SCREENSHOT === '1') {
-        mkdirSync(join(ROOT, 'docs'), { recursive: true });
-        copyFileSync(file, join(ROOT, 'docs', 'screenshot.png'));
-      }
       await page.close();
     }
     expect(coldStartMs).toBeGreaterThan(0);

@@ -2,7 +2,7 @@
 // in the terminal connects to it and sends data; the test then reads the Struct inspector,
 // the Transmit path and the Packets pane as of chosen points on the Timeline, switches to
 // Chinese, and saves a screenshot of each pane in both themes under test/artifacts/.
-import { mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -335,6 +335,9 @@ describe('lab views in Chromium', () => {
       await page.emulateMedia({ colorScheme: theme });
       await page.waitForTimeout(300);
       await page.screenshot({ path: join(ARTIFACTS, `views-window-${theme}.png`) });
+      // UPDATE_SCREENSHOT=1 refreshes the README's screenshot from this window
+      if (theme === 'light' && process.env.UPDATE_SCREENSHOT === '1')
+        copyFileSync(join(ARTIFACTS, 'views-window-light.png'), join(ROOT, 'docs', 'screenshot.png'));
       for (const [name, file] of [
         ['Struct inspector', 'inspector'],
         ['Transmit path', 'path'],
