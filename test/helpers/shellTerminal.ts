@@ -1,8 +1,9 @@
 // A lab shell wired to a headless xterm, so tests assert what the student would see on the
 // screen (after cursor movement and redraws), not the raw escape sequences.
 import { Terminal } from '@xterm/headless';
-import { LabShell, MemoryWorkspace } from '../../core/index';
-import type { LabShellOptions, Workspace } from '../../core/index';
+import { LabSession, LabShell, MemoryWorkspace } from '../../core/index';
+import type { CParser, LabShellOptions, Workspace } from '../../core/index';
+import type { KernelVersion } from '../../core/kernel/index';
 
 /** ShellScreen drives a LabShell through a real terminal emulator. */
 export interface ShellScreen {
@@ -67,6 +68,58 @@ export async function openShell(
     },
     cursorX() {
       return term.buffer.active.cursorX;
+    },
+  };
+}
+
+/** LabScreenOptions say which world a lab shell opens on and how big its terminal is. */
+export interface LabScreenOptions {
+  readonly cols?: number;
+  readonly rows?: number;
+  readonly host?: string;
+  readonly kernel?: KernelVersion;
+  readonly openEditor?: (path: string) => void;
+}
+
+/** LabScreen is a shell on a fresh LabSession (seed 1) whose world runs only when the test lets it. */
+export interface LabScreen {
+  session: LabSession;
+  screen: ShellScreen;
+  /** settle runs the world until the shell is back at its prompt with nothing due (background programs run on). */
+  settle(): Promise<void>;
+  /** run types a line, settles, and returns the rows printed before the next prompt. */
+  run(line: string): Promise<string[]>;
+}
+
+/** openLabShell opens a shell over files on a fresh simulated world. */
+export async function openLabShell(
+  parser: CParser,
+  files: Record<string, string> | Workspace = {},
+  o: LabScreenOptions = {},
+): Promise<LabScreen> {
+  const session = new LabSession({
+    parser,
+    seed: 1,
+    ...(o.kernel === undefined ? {} : { kernel: o.kernel }),
+  });
+  const screen = await openShell(files, o.cols ?? 120, o.rows ?? 30, {
+    session,
+    ...(o.host === undefined ? {} : { host: o.host }),
+    ...(o.openEditor === undefined ? {} : { openEditor: o.openEditor }),
+  });
+  const settle = async (): Promise<void> => {
+    for (let i = 0; i < 200 && session.settle(20) && screen.shell.busy; i++) await screen.type('');
+    await screen.type('');
+  };
+  return {
+    session,
+    screen,
+    settle,
+    async run(line) {
+      const before = screen.lines().length;
+      await screen.type(line + '\r');
+      await settle();
+      return screen.lines().slice(before, -1);
     },
   };
 }

@@ -2,10 +2,8 @@
 // gcc-style errors that lose nothing, a blocking call that Ctrl-C ends, and piped input.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { testParser } from '../../../test/helpers/cParser';
-import { openShell } from '../../../test/helpers/shellTerminal';
+import { openLabShell } from '../../../test/helpers/shellTerminal';
 import type { CParser } from '../../lang/index';
-import { LabSession } from '../../session/index';
-import { MemoryWorkspace } from '../memoryWorkspace';
 
 let parser: CParser;
 beforeAll(async () => {
@@ -13,20 +11,15 @@ beforeAll(async () => {
 });
 
 async function lab(files: Record<string, string> = {}) {
-  const session = new LabSession({ parser, seed: 1 });
-  const screen = await openShell(new MemoryWorkspace(files), 100, 30, { session, host: 'client' });
-  const settle = async (): Promise<void> => {
-    for (let i = 0; i < 200 && session.settle(20); i++) await screen.type('');
-    await screen.type('');
-  };
-  /** type sends keys, lets the world run, and returns the rows written since. */
+  const { screen, settle } = await openLabShell(parser, files, { cols: 100, rows: 30 });
+  /** type sends keys, lets the world run, and returns the rows written since (from the cursor's row). */
   const type = async (keys: string): Promise<string[]> => {
     const before = screen.lines().length;
     await screen.type(keys);
     await settle();
     return screen.lines().slice(before - 1);
   };
-  return { session, screen, type };
+  return { type };
 }
 
 describe('c, the C REPL', () => {

@@ -5,9 +5,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { testParser } from '../../../test/helpers/cParser';
-import { openShell } from '../../../test/helpers/shellTerminal';
+import { openLabShell } from '../../../test/helpers/shellTerminal';
 import type { CParser } from '../../lang/index';
-import { LabSession } from '../../session/index';
 import { MemoryWorkspace } from '../memoryWorkspace';
 
 const root = new URL('../../../', import.meta.url).pathname;
@@ -20,15 +19,7 @@ async function shell() {
   const files = new MemoryWorkspace({
     'echocli.c': readFileSync(join(root, 'core/shell/testdata/echocli.c'), 'utf8'),
   });
-  const session = new LabSession({ parser, seed: 1 });
-  const screen = await openShell(files, 200, 40, { session });
-  const run = async (line: string) => {
-    const before = screen.lines().length;
-    await screen.type(line + '\r');
-    for (let i = 0; i < 200 && session.settle(20) && screen.shell.busy; i++) await screen.type('');
-    await screen.type('');
-    return screen.lines().slice(before, -1);
-  };
+  const { run } = await openLabShell(parser, files, { cols: 200, rows: 40 });
   return { run };
 }
 

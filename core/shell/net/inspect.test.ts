@@ -4,9 +4,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { testParser } from '../../../test/helpers/cParser';
-import { openShell } from '../../../test/helpers/shellTerminal';
+import { openLabShell } from '../../../test/helpers/shellTerminal';
 import type { CParser } from '../../lang/index';
-import { LabSession } from '../../session/index';
 import { MemoryWorkspace } from '../memoryWorkspace';
 
 const root = new URL('../../../', import.meta.url).pathname;
@@ -19,15 +18,7 @@ async function serverShell() {
   const files = new MemoryWorkspace({
     'echosrv.c': readFileSync(join(root, 'core/shell/testdata/echosrv.c'), 'utf8'),
   });
-  const session = new LabSession({ parser, seed: 1 });
-  const screen = await openShell(files, 160, 60, { session, host: 'server' });
-  const run = async (line: string) => {
-    const before = screen.lines().length;
-    await screen.type(line + '\r');
-    for (let i = 0; i < 50 && session.settle(20); i++) await screen.type('');
-    await screen.type('');
-    return screen.lines().slice(before, -1);
-  };
+  const { run } = await openLabShell(parser, files, { cols: 160, rows: 60, host: 'server' });
   return { run };
 }
 

@@ -2,9 +2,8 @@
 // receives to a file, a client sending a pipe's text, and nc's errors.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { testParser } from '../../../test/helpers/cParser';
-import { openShell } from '../../../test/helpers/shellTerminal';
+import { openLabShell } from '../../../test/helpers/shellTerminal';
 import type { CParser } from '../../lang/index';
-import { LabSession } from '../../session/index';
 import { MemoryWorkspace } from '../memoryWorkspace';
 
 let parser: CParser;
@@ -15,15 +14,7 @@ beforeAll(async () => {
 describe('nc', () => {
   it('carries a line from a client pipe to a listener on server', async () => {
     const files = new MemoryWorkspace({});
-    const session = new LabSession({ parser, seed: 1 });
-    const screen = await openShell(files, 120, 30, { session });
-    const run = async (line: string) => {
-      const before = screen.lines().length;
-      await screen.type(line + '\r');
-      for (let i = 0; i < 200 && session.settle(20) && screen.shell.busy; i++) await screen.type('');
-      await screen.type('');
-      return screen.lines().slice(before, -1);
-    };
+    const { run } = await openLabShell(parser, files, { cols: 120, rows: 30 });
     expect(await run('on server nc -l 7100 > got.txt &')).toEqual(['[1] 100']);
     expect(await run('sleep 1')).toEqual([]);
     expect(await run('echo hello over tcp | nc server 7100')).toEqual([

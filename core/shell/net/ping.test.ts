@@ -2,7 +2,7 @@
 // statistics, and ping's errors for a missing or unknown host.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { testParser } from '../../../test/helpers/cParser';
-import { openShell } from '../../../test/helpers/shellTerminal';
+import { openLabShell, openShell } from '../../../test/helpers/shellTerminal';
 import type { CParser } from '../../lang/index';
 import { LabSession } from '../../session/index';
 
@@ -13,15 +13,7 @@ beforeAll(async () => {
 
 describe('ping', () => {
   it('prints three replies and the statistics as iputils ping does', async () => {
-    const session = new LabSession({ parser, seed: 1 });
-    const screen = await openShell({}, 120, 30, { session });
-    const run = async (line: string) => {
-      const before = screen.lines().length;
-      await screen.type(line + '\r');
-      for (let i = 0; i < 200 && session.settle(20) && screen.shell.busy; i++) await screen.type('');
-      await screen.type('');
-      return screen.lines().slice(before, -1);
-    };
+    const { run } = await openLabShell(parser, {}, { cols: 120, rows: 30 });
     expect(await run('ping -c 3 server')).toEqual([
       'PING server (10.0.0.2) 56(84) bytes of data.',
       '64 bytes from server (10.0.0.2): icmp_seq=1 ttl=64 time=0.203 ms',

@@ -3,9 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openShell } from '../../../test/helpers/shellTerminal';
-import { createCParser } from '../../lang/index';
-import { LabSession } from '../../session/index';
+import { testParser } from '../../../test/helpers/cParser';
+import { openLabShell } from '../../../test/helpers/shellTerminal';
 import { printMsTimer } from './ssInfo';
 import { renderSs, type SsRow } from './ssTable';
 
@@ -211,20 +210,8 @@ describe('printMsTimer', () => {
 
 describe('ss over the simulated world', () => {
   it('shows an established connection with -m skmem and -i TCP info', async () => {
-    const root = new URL('../../../', import.meta.url).pathname;
-    const parser = await createCParser({
-      runtimeWasm: readFileSync(join(root, 'node_modules/web-tree-sitter/web-tree-sitter.wasm')),
-      languageWasm: readFileSync(join(root, 'node_modules/tree-sitter-c/tree-sitter-c.wasm')),
-    });
-    const session = new LabSession({ parser, seed: 1 });
-    const screen = await openShell({}, 200, 40, { session });
-    const run = async (line: string) => {
-      const before = screen.lines().length;
-      await screen.type(line + '\r');
-      for (let i = 0; i < 100 && session.settle(20) && screen.shell.busy; i++) await screen.type('');
-      await screen.type('');
-      return screen.lines().slice(before, -1);
-    };
+    const parser = await testParser();
+    const { run } = await openLabShell(parser, {}, { cols: 200, rows: 40 });
     await run('on server nc -l 7100 &');
     await run('nc server 7100 &');
     await run('sleep 1');
@@ -259,20 +246,8 @@ describe('ss over the simulated world', () => {
   }, 30_000);
 
   it('shows -e on 6.x with sock cookies in listing order and the root cgroup', async () => {
-    const root = new URL('../../../', import.meta.url).pathname;
-    const parser = await createCParser({
-      runtimeWasm: readFileSync(join(root, 'node_modules/web-tree-sitter/web-tree-sitter.wasm')),
-      languageWasm: readFileSync(join(root, 'node_modules/tree-sitter-c/tree-sitter-c.wasm')),
-    });
-    const session = new LabSession({ parser, seed: 1, kernel: '6.x' });
-    const screen = await openShell({}, 200, 40, { session });
-    const run = async (line: string) => {
-      const before = screen.lines().length;
-      await screen.type(line + '\r');
-      for (let i = 0; i < 100 && session.settle(20) && screen.shell.busy; i++) await screen.type('');
-      await screen.type('');
-      return screen.lines().slice(before, -1);
-    };
+    const parser = await testParser();
+    const { run } = await openLabShell(parser, {}, { cols: 200, rows: 40, kernel: '6.x' });
     await run('on server nc -l 7100 &');
     await run('nc server 7100 &');
     await run('sleep 1');
@@ -304,11 +279,7 @@ describe('ss over the simulated world', () => {
   }, 30_000);
 
   it('shows the owner of a connection not yet accepted only on 6.x (sk_uid from the listener)', async () => {
-    const root = new URL('../../../', import.meta.url).pathname;
-    const parser = await createCParser({
-      runtimeWasm: readFileSync(join(root, 'node_modules/web-tree-sitter/web-tree-sitter.wasm')),
-      languageWasm: readFileSync(join(root, 'node_modules/tree-sitter-c/tree-sitter-c.wasm')),
-    });
+    const parser = await testParser();
     const listenOnly = [
       '#include <netinet/in.h>',
       '#include <string.h>',
@@ -330,15 +301,7 @@ describe('ss over the simulated world', () => {
     const lines: Record<string, string[]> = {};
     const closeWait: Record<string, string> = {};
     for (const kernel of ['3.10', '6.x'] as const) {
-      const session = new LabSession({ parser, seed: 1, kernel });
-      const screen = await openShell({ 'listen.c': listenOnly }, 200, 40, { session });
-      const run = async (line: string) => {
-        const before = screen.lines().length;
-        await screen.type(line + '\r');
-        for (let i = 0; i < 100 && session.settle(20) && screen.shell.busy; i++) await screen.type('');
-        await screen.type('');
-        return screen.lines().slice(before, -1);
-      };
+      const { run } = await openLabShell(parser, { 'listen.c': listenOnly }, { cols: 200, rows: 40, kernel });
       await run('on server run listen.c &');
       await run('nc server 7007 &');
       await run('sleep 1');
