@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { established, MSG_DONTWAIT, send, setsockopt, SO } from '../kernel/index';
 import { sentHello } from './fixture';
 import { skbStory } from './skbStory';
+import { WorldViews } from './worldViews';
 
 describe('skbStory', () => {
   it('tells the sent skb’s steps, the headers in push order and the frame it became', () => {
@@ -41,6 +43,24 @@ describe('skbStory', () => {
       '57',
     ]);
     expect(value(eth, 'h_proto')).toBe('0x0800 (IPv4)');
+  });
+
+  it('follows one skb when the call filled many and the congestion window let none leave', () => {
+    const e = established('3.10');
+    const bytes = (n: number) => new Uint8Array(n).fill(0x61);
+    expect(setsockopt(e.c, e.cp, e.cfd, 1, SO.SO_SNDBUF, 1 << 20)).toBe(0); // SOL_SOCKET
+    expect(send(e.c, e.cp, e.cfd, bytes(100_000), MSG_DONTWAIT)).toBe(100_000); // ten segments leave, the rest waits for cwnd
+    const before = e.w.trace.length;
+    expect(send(e.c, e.cp, e.cfd, bytes(8_000), MSG_DONTWAIT)).toBe(8_000);
+    const path = new WorldViews(e.w).path(before);
+    expect(path.syscall?.name).toBe('send');
+    const allocs = path.rows.filter((r) => r.skb?.op === 'alloc').length;
+    expect(allocs).toBeGreaterThan(1);
+    const story = path.skb!;
+    expect([story.frameNo, story.moreSkbs]).toEqual([null, 0]);
+    expect(new Set(story.steps.map((s) => s.skbaddr)).size).toBe(1);
+    // the first skb it touched is the last one of the previous send, still room at its tail
+    expect(story.steps.map((s) => s.op)).toEqual(['put']);
   });
 
   it('is null for a call that touched no skb', () => {

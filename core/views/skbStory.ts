@@ -35,7 +35,7 @@ const SHOWN = new Set(['alloc', 'reserve', 'queue', 'put', 'clone', 'push']);
 export function skbStory(index: TraceIndex, rows: readonly PathRow[]): SkbStory | null {
   const firstFrame = rows.findIndex((r) => r.kind === 'event' && r.fn === 'frame_tx');
   const upTo = firstFrame < 0 ? rows : rows.slice(0, firstFrame);
-  const skbRows = upTo.filter((r) => r.skb && SHOWN.has(r.skb.op));
+  const skbRows = ofFirstSkb(upTo.filter((r) => r.skb && SHOWN.has(r.skb.op)));
   if (skbRows.length === 0) return null;
   const frameRow = firstFrame < 0 ? undefined : rows[firstFrame];
   const frameNo = frameRow ? Number(/#(\d+)/.exec(frameRow.text)?.[1] ?? 0) || null : null;
@@ -53,6 +53,20 @@ export function skbStory(index: TraceIndex, rows: readonly PathRow[]): SkbStory 
   });
   const sent = rows.filter((r) => r.kind === 'event' && r.fn === 'frame_tx').length;
   return { steps, frameNo, moreSkbs: Math.max(0, sent - 1) };
+}
+
+/**
+ * ofFirstSkb keeps the steps of one skb and its clone: the one the last push before the first
+ * frame was made on (a bulk send allocates and fills many skbs before the first leaves), or,
+ * when nothing was pushed, the first skb the call touched.
+ */
+function ofFirstSkb(skbRows: PathRow[]): PathRow[] {
+  const lastPush = skbRows.findLast((r) => r.skb!.op === 'push');
+  const sent = lastPush?.skb!.skbaddr ?? skbRows[0]?.skb!.skbaddr;
+  // a clone's event names the original at the end of its text (skb_clone: … 0xffff…)
+  const clone = skbRows.find((r) => r.skb!.op === 'clone' && r.skb!.skbaddr === sent);
+  const original = clone ? /\s(0x[0-9a-f]+)$/.exec(clone.text)?.[1] : undefined;
+  return skbRows.filter((r) => r.skb!.skbaddr === sent || r.skb!.skbaddr === original);
 }
 
 function noteOf(s: SkbStep, added: number, queue: string | null, header: string | null): FieldMeaning {
