@@ -42,6 +42,14 @@ describe('packetPage', () => {
         .rows.map((r) => r.no),
     ).toEqual([3, 4]);
   });
+
+  it('counts a negative from back from the last frame sent up to the view’s event', () => {
+    const { views, send } = sentHello();
+    const total = views.packets(0, 1, send.endSeq).total;
+    expect(views.packets(-1, 5, send.endSeq).rows.map((r) => r.no)).toEqual([total]);
+    expect(views.packets(-2, 5).rows.map((r) => r.no)).toEqual([views.packets(0, 1).total - 1, views.packets(0, 1).total]); // prettier-ignore
+    expect(views.packets(-1000, 2).rows.map((r) => r.no)).toEqual([1, 2]);
+  });
 });
 
 describe('frameDetail', () => {

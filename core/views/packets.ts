@@ -41,11 +41,12 @@ export function framesUpTo(index: TraceIndex, seq: number): number {
   return upperBound(index.frameSeqs, seq);
 }
 
-/** packetPage returns up to count rows from frame number from+1, among the frames sent at or before seq. */
+/** packetPage returns up to count rows from frame number from+1, among the frames sent at or before seq; a negative from counts back from the last of them (-1: the last frame), as slice() does. */
 export function packetPage(index: TraceIndex, seq: number, from: number, count: number): PacketPage {
   const total = framesUpTo(index, seq);
   const rows: PacketRow[] = [];
-  for (let i = Math.max(0, from); i < Math.min(total, from + count); i++) {
+  const start = Math.max(0, from < 0 ? total + from : from);
+  for (let i = start; i < Math.min(total, start + count); i++) {
     const f = index.frames[i]!;
     rows.push({ no: i + 1, seq: f.seq, t: f.t, host: f.host, dev: f.dev, len: f.len, summary: describeFrame(index.trace.frame(f.frame)), by: f.by }); // prettier-ignore
   }

@@ -27,16 +27,21 @@ export const viewRequestSchemas = {
   },
   /** The path of the system call at seq (and the peer's receive path). */
   'views.path': { args: v.strictObject({ seq }), reply: model<views.PathView>() },
-  /** The path of the system call at seq replayed under another kernel version, with the diff; bad-request says why a call cannot be compared. */
+  /** The path of the system call at seq replayed under another kernel version, with the diff; or why that call cannot be compared (in English and Chinese). */
   'views.compare': {
     args: v.strictObject({ kernel: v.picklist(['2.6.32', '3.10', '6.x']), seq }),
-    reply: model<views.PathCompare>(),
+    reply: model<views.PathCompare | views.CompareUnavailable>(),
   },
-  /** A page of the frames sent up to seq. */
+  /** A page of the frames sent up to seq; a negative from counts back from the last of them (-1: the last frame). */
   'views.packets': {
     args: v.strictObject({
       seq,
-      from: v.pipe(v.number(), v.integer(), v.minValue(0)),
+      from: v.pipe(
+        v.number(),
+        v.integer(),
+        v.minValue(-Number.MAX_SAFE_INTEGER),
+        v.maxValue(Number.MAX_SAFE_INTEGER),
+      ),
       count: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(MAX_PACKET_PAGE)),
     }),
     reply: model<views.PacketPage>(),
