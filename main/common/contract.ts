@@ -193,7 +193,11 @@ export const clientMessageSchema = v.variant('type', [
 export type ClientMessage = v.InferOutput<typeof clientMessageSchema>;
 /** ServerMessage is one WebSocket message to the renderer. */
 export type ServerMessage =
-  { type: 'reply'; id: number; reply: Reply<unknown> } | { type: 'event'; name: EventName; payload: unknown };
+  | { type: 'reply'; id: number; reply: Reply<unknown> }
+  | { type: 'event'; name: EventName; payload: unknown }
+  /** batch carries, in order, the messages main produced in one event-loop turn (the replies to
+   * one timeline move's view requests), so the window applies them in one task and one frame. */
+  | { type: 'batch'; messages: ServerMessage[] };
 
 /** describeIssues turns schema issues into one readable sentence naming each bad field. */
 export function describeIssues(issues: readonly v.BaseIssue<unknown>[]): string {

@@ -8,10 +8,10 @@ import type { Duplex } from 'node:stream';
 import * as v from 'valibot';
 import { WebSocketServer } from 'ws';
 import type { WebSocket } from 'ws';
-import type { ServerMessage } from '../common/contract';
 import { clientMessageSchema, describeIssues } from '../common/contract';
 import type { SessionHost } from '../host/sessionHost';
 import { serveStatic, securityHeaders } from './staticFiles';
+import { outbox } from './outbox';
 
 /** MAX_MESSAGE_BYTES bounds one WebSocket message (a large paste fits; a flood does not). */
 export const MAX_MESSAGE_BYTES = 2 * 1024 * 1024;
@@ -89,9 +89,9 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
 
 /** attach connects one WebSocket to a new session. */
 function attach(host: SessionHost, ws: WebSocket): void {
-  const send = (message: ServerMessage) => {
-    if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
-  };
+  const send = outbox((text) => {
+    if (ws.readyState === ws.OPEN) ws.send(text);
+  });
   const session = host.open({ send: (name, payload) => send({ type: 'event', name, payload }) });
   ws.on('message', async (raw, isBinary) => {
     if (isBinary) {

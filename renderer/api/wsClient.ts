@@ -77,6 +77,14 @@ export class WebSocketApi implements SocklabApi {
     } catch {
       return;
     }
+    this.#dispatch(message);
+  }
+
+  #dispatch(message: ServerMessage): void {
+    if (message.type === 'batch') {
+      for (const one of message.messages) this.#dispatch(one);
+      return;
+    }
     if (message.type === 'reply') {
       this.#pending.get(message.id)?.(message.reply);
       this.#pending.delete(message.id);
