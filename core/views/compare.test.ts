@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diffPaths, replay, replayPlan } from './compare';
+import { diffPaths, replay, replayPlan, unavailable } from './compare';
 import { sentHello } from './fixture';
 import type { PathRow } from './transmitPath';
 
@@ -9,7 +9,7 @@ describe('WorldViews.compare', () => {
   it('replays send() on 2.6.32 and names the functions and the ops-table member that differ', () => {
     const { views, send } = sentHello();
     const c = views.compare('2.6.32', send.seq);
-    if (typeof c === 'string') throw new Error(`got "${c}", want a comparison`);
+    if ('unavailable' in c) throw new Error(`got "${c.unavailable.en}", want a comparison`);
     expect(c.here).toBe('3.10');
     expect(c.there).toBe('2.6.32');
     expect(c.replay).toEqual({
@@ -56,7 +56,7 @@ describe('WorldViews.compare', () => {
   it('finds tcp_sendmsg_locked and the push path on 6.x', () => {
     const { views, send } = sentHello();
     const c = views.compare('6.x', send.seq);
-    if (typeof c === 'string') throw new Error(`got "${c}", want a comparison`);
+    if ('unavailable' in c) throw new Error(`got "${c.unavailable.en}", want a comparison`);
     expect(c.path.push?.fn).toBe('tcp_push');
     expect(c.diff.onlyThere.slice(0, 3)).toEqual([
       '__sys_sendto',
@@ -69,7 +69,7 @@ describe('WorldViews.compare', () => {
   it('compares connect() with the canned connection’s first connect()', () => {
     const { views, connects } = sentHello();
     const c = views.compare('2.6.32', connects[0]!.seq);
-    if (typeof c === 'string') throw new Error(`got "${c}", want a comparison`);
+    if ('unavailable' in c) throw new Error(`got "${c.unavailable.en}", want a comparison`);
     expect(c.replay.en).toBe('connect() of a client connecting to server:8080');
     expect(c.path.syscall).toMatchObject({ name: 'connect', ret: null });
     expect(calls(c.path.rows)[0]).toBe('sys_connect');
@@ -77,12 +77,22 @@ describe('WorldViews.compare', () => {
 
   it('says why when the call cannot be compared', () => {
     const { views, index, send } = sentHello();
-    expect(views.compare('3.10', send.seq)).toBe('this session already runs 3.10: pick another version');
-    const listen = index.syscalls.find((s) => s.name === 'listen')!;
-    expect(views.compare('6.x', listen.seq)).toBe(
-      'listen() cannot be compared: pick socket(), connect() or a send on a TCP socket',
+    expect(views.compare('3.10', send.seq)).toEqual(
+      unavailable(
+        'this session already runs 3.10: pick another version',
+        '本会话运行的就是 3.10：请选择另一个版本',
+      ),
     );
-    expect(views.compare('6.x', -1)).toBe('no system call has run yet');
+    const listen = index.syscalls.find((s) => s.name === 'listen')!;
+    expect(views.compare('6.x', listen.seq)).toEqual({
+      unavailable: {
+        en: 'listen() cannot be compared: pick socket(), connect() or a send on a TCP socket',
+        zh: 'listen() 无法比较：请选择 socket()、connect() 或 TCP 套接字上的发送调用',
+      },
+    });
+    expect(views.compare('6.x', -1)).toEqual(
+      unavailable('no system call has run yet', '还没有运行过系统调用'),
+    );
   });
 
   it('returns the same comparison object when asked again', () => {
@@ -108,7 +118,9 @@ describe('replayPlan', () => {
   it('refuses a send that sent nothing', () => {
     const { views, send } = sentHello();
     const mark = { ...send, args: '3, 0, 0x0', ret: 0 };
-    expect(replayPlan(mark, views.path(send.seq), 0)).toBe('this send() sent no bytes to compare');
+    expect(replayPlan(mark, views.path(send.seq), 0)).toEqual(
+      unavailable('this send() sent no bytes to compare', '这次 send() 没有发送可比较的字节'),
+    );
   });
 });
 

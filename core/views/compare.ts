@@ -60,6 +60,11 @@ export interface PathCompare {
   readonly diff: PathDiff;
 }
 
+/** CompareUnavailable says, in each language the window speaks, why a call cannot be compared. */
+export interface CompareUnavailable {
+  readonly unavailable: FieldMeaning;
+}
+
 /** ReplayPlan is the call to repeat on the canned connection. */
 export interface ReplayPlan {
   readonly name: 'socket' | 'connect' | 'send' | 'sendto' | 'write' | 'sendmsg';
@@ -74,22 +79,37 @@ const SERVER = { family: 2, port: 8080, addr: ipFromString('10.0.0.2')! };
 
 const SEND_CALLS = new Set(['send', 'sendto', 'write', 'sendmsg']);
 
+/** unavailable wraps a reason given in English and Chinese. */
+export const unavailable = (en: string, zh: string): CompareUnavailable => ({ unavailable: { en, zh } });
+
 /** replayPlan reads what to repeat from the call's marker and path, or says why the call cannot be compared. */
-export function replayPlan(mark: SyscallMark, path: PathView, nonagle: number): ReplayPlan | string {
+export function replayPlan(
+  mark: SyscallMark,
+  path: PathView,
+  nonagle: number,
+): ReplayPlan | CompareUnavailable {
   const restart = mark.args.endsWith(' (restart)');
+  const call = `${mark.name}()`;
   if (mark.name === 'socket' || mark.name === 'connect') {
     if (!path.rows.some((r) => r.kind === 'call' && /^tcp_|inet_stream_connect/.test(r.fn)))
-      return `only a TCP socket's ${mark.name}() can be compared`;
+      return unavailable(`only a TCP socket's ${call} can be compared`, `只能比较 TCP 套接字的 ${call}`);
     return { name: mark.name, restart, len: 0, flags: 0, nonagle: 0 };
   }
   if (!SEND_CALLS.has(mark.name))
-    return `${mark.name}() cannot be compared: pick socket(), connect() or a send on a TCP socket`;
+    return unavailable(
+      `${call} cannot be compared: pick socket(), connect() or a send on a TCP socket`,
+      `${call} 无法比较：请选择 socket()、connect() 或 TCP 套接字上的发送调用`,
+    );
   if (!path.rows.some((r) => r.kind === 'call' && r.fn === 'tcp_sendmsg'))
-    return `this ${mark.name}() did not reach tcp_sendmsg: only TCP sends can be compared`;
+    return unavailable(
+      `this ${call} did not reach tcp_sendmsg: only TCP sends can be compared`,
+      `这次 ${call} 没有到达 tcp_sendmsg：只能比较 TCP 发送`,
+    );
   // args read "fd, len, 0xflags" (send, sendto), "fd, len" (write), "fd, {iovlen=n, len=len}, 0xflags" (sendmsg)
   const asked = Number((mark.name === 'sendmsg' ? /[ {]len=(\d+)/ : /^\d+, (\d+)/).exec(mark.args)?.[1] ?? 0);
   const len = mark.ret !== null && mark.ret > 0 ? mark.ret : asked;
-  if (len <= 0) return `this ${mark.name}() sent no bytes to compare`;
+  if (len <= 0)
+    return unavailable(`this ${call} sent no bytes to compare`, `这次 ${call} 没有发送可比较的字节`);
   const flags = Number(/, (0x[0-9a-f]+)/.exec(mark.args)?.[1] ?? 0);
   return { name: mark.name as ReplayPlan['name'], restart, len, flags, nonagle };
 }

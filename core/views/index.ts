@@ -4,7 +4,14 @@
 // rest of core; main answers the renderer's view requests with these.
 
 export { WorldViews } from './worldViews';
-export { diffPaths, type HopDiff, type PathCompare, type PathDiff, type TableDiff } from './compare';
+export {
+  diffPaths,
+  type CompareUnavailable,
+  type HopDiff,
+  type PathCompare,
+  type PathDiff,
+  type TableDiff,
+} from './compare';
 export { TraceIndex, upperBound, type FrameMark, type SocketOrigin, type SyscallMark } from './traceIndex';
 export {
   inspectorView,

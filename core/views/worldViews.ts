@@ -5,7 +5,14 @@
 
 import type { KernelVersion, World } from '../kernel/index';
 import { CHECKPOINT_EVERY, SnapshotIndex, type Snapshot } from '../trace/index';
-import { diffPaths, replay, replayPlan, type PathCompare } from './compare';
+import {
+  diffPaths,
+  replay,
+  replayPlan,
+  unavailable,
+  type CompareUnavailable,
+  type PathCompare,
+} from './compare';
 import { fieldNote, type FieldHistory } from './history';
 import { inspectorView, type InspectorView, type OpsTableData } from './inspector';
 import { exportCapture, frameDetail, packetPage, type FrameDetail, type PacketPage } from './packets';
@@ -19,7 +26,7 @@ export class WorldViews {
   readonly #index: TraceIndex;
   readonly #snaps: SnapshotIndex;
   readonly #tables = new Map<string, Record<string, OpsTableData>>();
-  readonly #compared = new Map<string, PathCompare | string>();
+  readonly #compared = new Map<string, PathCompare | CompareUnavailable>();
   #warmedTo = 0;
 
   /** constructor indexes the world's trace lazily, on the first query. */
@@ -61,20 +68,24 @@ export class WorldViews {
     return pathView(this.#index, this.#update(seq));
   }
 
-  /** compare replays the system call at seq under kernel (see compare.ts) and diffs its path against the session's; a string says why it cannot. */
-  compare(kernel: KernelVersion, seq?: number): PathCompare | string {
+  /** compare replays the system call at seq under kernel (see compare.ts) and diffs its path against the session's, or says why it cannot. */
+  compare(kernel: KernelVersion, seq?: number): PathCompare | CompareUnavailable {
     const here = this.path(seq);
     const mark = here.syscall;
-    if (!mark) return 'no system call has run yet';
+    if (!mark) return unavailable('no system call has run yet', '还没有运行过系统调用');
     const version = this.world.hosts.get(mark.host)?.profile.version;
-    if (!version) return `there is no host ${mark.host}`;
-    if (version === kernel) return `this session already runs ${kernel}: pick another version`;
+    if (!version) return unavailable(`there is no host ${mark.host}`, `没有主机 ${mark.host}`);
+    if (version === kernel)
+      return unavailable(
+        `this session already runs ${kernel}: pick another version`,
+        `本会话运行的就是 ${kernel}：请选择另一个版本`,
+      );
     const key = `${mark.seq}/${mark.endSeq}/${kernel}`;
     const cached = this.#compared.get(key);
     if (cached) return cached;
     const plan = replayPlan(mark, here, this.#nonagle(mark.host, mark.pid, mark.args, mark.seq));
     const result =
-      typeof plan === 'string'
+      'unavailable' in plan
         ? plan
         : (() => {
             const other = replay(kernel, plan);

@@ -45,17 +45,21 @@ describe('ViewsHost', () => {
     expect(bytes.readUInt32LE(0).toString(16)).toBe('a1b23c4d');
   });
 
-  it('compares a send under another kernel, and answers bad-request with the reason otherwise', () => {
+  it('compares a send under another kernel, and otherwise says why in both languages', () => {
     const world = views.bulkTransferWorld(3000);
     const { views: h } = host(world);
     const index = new views.TraceIndex(world.trace);
     index.update();
     const send = index.syscalls.find((s) => s.host === 'client' && s.name === 'send')!;
     const c = h.handlers['views.compare']({ kernel: '2.6.32', seq: send.seq });
+    if ('unavailable' in c) throw new Error(c.unavailable.en);
     expect([c.here, c.there, c.path.syscall?.name]).toEqual(['3.10', '2.6.32', 'send']);
-    expect(() => h.handlers['views.compare']({ kernel: '3.10', seq: send.seq })).toThrow(
-      new RequestError('bad-request', 'this session already runs 3.10: pick another version'),
-    );
+    expect(h.handlers['views.compare']({ kernel: '3.10', seq: send.seq })).toEqual({
+      unavailable: {
+        en: 'this session already runs 3.10: pick another version',
+        zh: '本会话运行的就是 3.10：请选择另一个版本',
+      },
+    });
   });
 
   it('pushes one views.changed per burst, with the last seq, and says when a reset happened', async () => {

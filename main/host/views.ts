@@ -57,11 +57,7 @@ export class ViewsHost {
     'views.inspector': (a) => this.#current().inspector(a.seq),
     'views.history': (a) => this.#current().history(a.host, a.obj, a.field, a.seq),
     'views.path': (a) => this.#current().path(a.seq),
-    'views.compare': (a) => {
-      const compared = this.#current().compare(a.kernel, a.seq);
-      if (typeof compared === 'string') throw new RequestError('bad-request', compared);
-      return compared;
-    },
+    'views.compare': (a) => this.#current().compare(a.kernel, a.seq),
     'views.packets': (a) => this.#current().packets(a.from, a.count, a.seq),
     'views.frame': (a) => {
       const frame = this.#current().frame(a.no);

@@ -303,6 +303,13 @@ describe('lab views in Chromium', () => {
       .toBe('结构体查看器');
     expect(await region(page, 'Transmit path').locator('h2').textContent()).toBe('发送路径');
     expect(await region(page, 'Timeline').getByRole('button', { name: '后退一步' }).count()).toBe(1);
+    // main's reasons come in both languages: comparing with the session's own kernel says why not
+    const compare = region(page, 'Transmit path').locator('select');
+    await compare.selectOption('3.10');
+    await expect
+      .poll(() => region(page, 'Transmit path').getByText('本会话运行的就是 3.10：请选择另一个版本').count())
+      .toBe(1);
+    await compare.selectOption('');
     await page.screenshot({ path: join(ARTIFACTS, 'views-window-zh-CN.png') });
     await page.getByRole('combobox', { name: 'Language' }).selectOption('en');
   });
