@@ -1,7 +1,9 @@
 // Performance figures for the lab views (printed, not asserted: speed belongs to benchmarks):
 // web mode shows a 10 MB TCP transfer's trace (through main's test-only SOCKLAB_TEST_BULK_BYTES
-// hook), the test scrubs the timeline across it and prints each pane's update time as the
-// renderer measured it (performance API), scrolls the 22,000-frame packet list and counts its
+// hook) and the test scrubs the timeline across it. Per pane it prints, as the renderer measured
+// them (performance API, see renderer/views/latest.ts), the update — from main's answer
+// arriving to the pane's DOM holding it — and the latency from the move to the frame that shows
+// it drawn; and the intervals between frames while scrubbing (a frame over 16.7 ms is a stall). Then it scrolls the packet list and counts its
 // DOM rows, and reads the renderer's JS heap through the DevTools protocol.
 import { cpus, loadavg } from 'node:os';
 import type { Browser, Page } from 'playwright-core';
@@ -56,7 +58,18 @@ describe('lab views with a 10 MB transfer loaded', () => {
       .getByRole('region', { name: 'Struct inspector' })
       .getByRole('tree')
       .waitFor({ timeout: 60_000 });
-    await page.evaluate(() => performance.clearMeasures());
+    await page.evaluate(() => {
+      performance.clearMeasures();
+      const w = window as unknown as { frameTimes: number[] };
+      w.frameTimes = [];
+      let last = performance.now();
+      const tick = (now: number) => {
+        w.frameTimes.push(now - last);
+        last = now;
+        requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    });
 
     for (let i = 1; i <= 60; i++) {
       const seq = Math.floor((events * i) / 61);
@@ -78,9 +91,13 @@ describe('lab views with a 10 MB transfer loaded', () => {
     );
     for (const pane of ['inspector', 'path', 'packets']) {
       const ms = measures.filter((m) => m.name === `socklab:${pane}`).map((m) => m.ms);
+      const latency = measures.filter((m) => m.name === `socklab:${pane}:latency`).map((m) => m.ms);
       expect(ms.length, `${pane} updates`).toBeGreaterThan(0);
-      console.log(`pane update while scrubbing, ${pane}: ${distribution(ms)}`);
+      console.log(`pane update while scrubbing (answer → DOM), ${pane}: ${distribution(ms)}`);
+      console.log(`pane latency while scrubbing (move → drawn), ${pane}: ${distribution(latency)}`);
     }
+    const frames = await page.evaluate(() => (window as unknown as { frameTimes: number[] }).frameTimes);
+    console.log(`frame intervals while scrubbing: ${distribution(frames)}`);
 
     const list = page.getByRole('region', { name: 'Packets' }).getByRole('listbox');
     const scroll = await list.evaluate(async (box) => {
