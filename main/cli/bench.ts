@@ -5,12 +5,15 @@
 // and the compile time of 300 lines.
 // Kernel: a 10 MB TCP transfer client → server over the default link at trace level full and
 // off (wall seconds), trace events recorded per second and trace memory per event.
+// Views: main's side of a timeline move on that transfer's trace — the inspector, path and
+// packet-count answers at 60 positions across it, each built and serialised as main sends it
+// (the renderer's side is measured by test/e2e/viewsPerf.test.ts in Chromium).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CParser } from '../../core/index';
-import { kernel, lang } from '../../core/index';
+import { kernel, lang, views } from '../../core/index';
 import { loadParser } from './parser';
 
 type Figures = Record<string, number>;
@@ -129,9 +132,32 @@ function kernelFigures(): Figures {
   };
 }
 
+/** viewsFigures times the view answers of one timeline move (built and JSON-encoded) at 60 positions across a 10 MiB transfer's trace, after the first answer laid the snapshot checkpoints. */
+function viewsFigures(): Figures {
+  const world = views.bulkTransferWorld(10 * 1024 * 1024);
+  const v = new views.WorldViews(world);
+  const warm = time(() => JSON.stringify(v.inspector())).ms;
+  const answers = {
+    inspector: (seq: number) => JSON.stringify(v.inspector(seq)),
+    path: (seq: number) => JSON.stringify(v.path(seq)),
+    packets: (seq: number) => JSON.stringify(v.packets(0, 1, seq)),
+  };
+  const figures: Figures = { 'views.trace.events': v.length, 'views.firstInspectorMs': round(warm) };
+  for (const [name, answer] of Object.entries(answers)) {
+    const runs = Array.from({ length: 60 }, (_, i) =>
+      time(() => answer(Math.floor((v.length * (i + 1)) / 61))),
+    );
+    const ms = runs.map((r) => r.ms).sort((a, b) => a - b);
+    figures[`views.${name}.medianMs`] = round(median(ms));
+    figures[`views.${name}.p95Ms`] = round(ms[Math.floor(ms.length * 0.95)]!);
+    figures[`views.${name}.medianBytes`] = median(runs.map((r) => r.value.length));
+  }
+  return figures;
+}
+
 async function main(): Promise<void> {
   const json = process.argv.includes('--json');
-  const figures = { ...(await vmFigures()), ...kernelFigures() };
+  const figures = { ...(await vmFigures()), ...kernelFigures(), ...viewsFigures() };
   if (json) {
     console.log(JSON.stringify(figures));
     return;
