@@ -285,6 +285,15 @@ describe('lab views in Chromium', () => {
       .poll(() => card.textContent())
       .toContain('TCP_SYN_SENT (2) → TCP_ESTABLISHED (1) by tcp_set_state');
     expect(await card.textContent()).toContain('include/net/sock.h');
+    // the card shows whole inside the window, beside the field it explains
+    const [box, field] = [await card.boundingBox(), await state.boundingBox()];
+    expect(box && field).toBeTruthy();
+    expect(box!.x >= 0 && box!.y >= 0 && box!.x + box!.width <= 1280 && box!.y + box!.height <= 800).toBe(
+      true,
+    );
+    expect(
+      Math.min(Math.abs(box!.y - (field!.y + field!.height)), Math.abs(box!.y + box!.height - field!.y)),
+    ).toBeLessThan(200);
     await inspector.getByRole('button', { name: 'inet_stream_ops' }).first().click();
     await expect
       .poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label')))
