@@ -79,9 +79,11 @@ export interface LabScreenOptions {
   readonly host?: string;
   readonly kernel?: KernelVersion;
   readonly openEditor?: (path: string) => void;
+  /** session is a LabSession to open one more shell on (several hosts' terminals share a world); without it a fresh one. */
+  readonly session?: LabSession;
 }
 
-/** LabScreen is a shell on a fresh LabSession (seed 1) whose world runs only when the test lets it. */
+/** LabScreen is a shell on a LabSession (a fresh one, seed 1, unless given) whose world runs only when the test lets it. */
 export interface LabScreen {
   session: LabSession;
   screen: ShellScreen;
@@ -91,17 +93,19 @@ export interface LabScreen {
   run(line: string): Promise<string[]>;
 }
 
-/** openLabShell opens a shell over files on a fresh simulated world. */
+/** openLabShell opens a shell over files on a simulated world (a fresh one unless o.session is given). */
 export async function openLabShell(
   parser: CParser,
   files: Record<string, string> | Workspace = {},
   o: LabScreenOptions = {},
 ): Promise<LabScreen> {
-  const session = new LabSession({
-    parser,
-    seed: 1,
-    ...(o.kernel === undefined ? {} : { kernel: o.kernel }),
-  });
+  const session =
+    o.session ??
+    new LabSession({
+      parser,
+      seed: 1,
+      ...(o.kernel === undefined ? {} : { kernel: o.kernel }),
+    });
   const screen = await openShell(files, o.cols ?? 120, o.rows ?? 30, {
     session,
     ...(o.host === undefined ? {} : { host: o.host }),

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { openShell } from '../../../test/helpers/shellTerminal';
+import { openLabShell } from '../../../test/helpers/shellTerminal';
 import type { CParser } from '../../lang/index';
 import { createCParser } from '../../lang/index';
 import { LabSession } from '../../session/index';
@@ -42,27 +42,12 @@ async function lab() {
     'in.txt': 'hello\nworld\n',
   });
   const session = new LabSession({ parser, seed: 1 });
-  const open = async (host = 'client') => {
-    const screen = await openShell(files, 100, 30, { session, host });
-    /** settle runs the world until this shell is back at its prompt with nothing due. */
-    const settle = async (): Promise<void> => {
-      for (let i = 0; i < 200 && session.settle(20) && screen.shell.busy; i++) await screen.type('');
-      await screen.type('');
-    };
-    /** run types a line, lets the world run until nothing more can happen, and returns the new rows. */
-    const run = async (line: string): Promise<string[]> => {
-      const before = screen.lines().length;
-      await screen.type(line + '\r');
-      await settle();
-      return screen.lines().slice(before, -1);
-    };
-    return { screen, settle, run };
-  };
+  const open = (host = 'client') => openLabShell(parser, files, { cols: 100, rows: 30, host, session });
   const first = await open();
   await first.run('cc upper.c -o upper');
   await first.run('cc number.c -o number');
   await first.run('cc spin.c -o spin');
-  return { session, open, ...first };
+  return { open, ...first };
 }
 
 describe('LabShell program stdin', () => {

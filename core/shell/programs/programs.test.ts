@@ -4,10 +4,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { openShell } from '../../../test/helpers/shellTerminal';
+import { openLabShell } from '../../../test/helpers/shellTerminal';
 import type { CParser } from '../../lang/index';
 import { createCParser } from '../../lang/index';
-import { LabSession } from '../../session/index';
 import { MemoryWorkspace } from '../memoryWorkspace';
 
 const root = new URL('../../../', import.meta.url).pathname;
@@ -31,20 +30,7 @@ async function lab(host = 'client') {
     'upper.c': fixture('upper.c'),
     'segv.c': 'int main(void) {\n    int *p = 0;\n    return *p;\n}\n',
   });
-  const session = new LabSession({ parser, seed: 1 });
-  const screen = await openShell(files, 100, 30, { session, host });
-  /** run types a line, lets the world run until nothing more can happen, and returns the new rows. */
-  const run = async (line: string): Promise<string[]> => {
-    const before = screen.lines().length;
-    await screen.type(line + '\r');
-    await settle();
-    return screen.lines().slice(before, -1);
-  };
-  /** settle runs the world until the shell is back at its prompt with nothing due (background spinners run on). */
-  const settle = async (): Promise<void> => {
-    for (let i = 0; i < 200 && session.settle(20) && screen.shell.busy; i++) await screen.type('');
-    await screen.type('');
-  };
+  const { session, screen, run, settle } = await openLabShell(parser, files, { cols: 100, rows: 30, host });
   return { session, screen, run, settle, files };
 }
 

@@ -4,10 +4,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { openShell } from '../../../test/helpers/shellTerminal';
+import { openLabShell } from '../../../test/helpers/shellTerminal';
 import type { CParser } from '../../lang/index';
 import { createCParser } from '../../lang/index';
-import { LabSession } from '../../session/index';
 import { MemoryWorkspace } from '../memoryWorkspace';
 
 const root = new URL('../../../', import.meta.url).pathname;
@@ -70,14 +69,12 @@ const at = (line: number, text: string) => `${String(line).padEnd(8)}${text}`;
 /** lab opens a shell on a fresh session whose world runs only when the test settles it. */
 async function lab() {
   const files = new MemoryWorkspace({ 'count.c': COUNT, 'sock.c': SOCK, 'echo.c': ECHO, 'fork.c': FORK });
-  const session = new LabSession({ parser, seed: 1 });
-  const screen = await openShell(files, 100, 30, { session, host: 'client' });
+  const { session, screen, settle } = await openLabShell(parser, files, { cols: 100, rows: 30 });
   /** type sends keys, runs the world until nothing more can happen, and returns the rows written since (the cursor's row last). */
   const type = async (keys: string): Promise<string[]> => {
     const before = screen.lines().length;
     await screen.type(keys);
-    for (let i = 0; i < 200 && session.settle(20) && screen.shell.busy; i++) await screen.type('');
-    await screen.type('');
+    await settle();
     return screen.lines().slice(before - 1);
   };
   return { session, screen, type };
