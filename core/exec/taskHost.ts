@@ -181,10 +181,11 @@ export class TaskHost implements Host {
       case 'recv': {
         const s = args as unknown as HostCalls['recv']['args'];
         const buf = new Uint8Array(Math.min(Math.max(s.len, 0), MAX_IO));
-        const from: { addr?: SockaddrIn } = {};
+        const from: k.RecvInfo = {};
         const r = this.#kernel(k.recvfrom(h, pid, s.fd, buf, s.flags, from));
         if (typeof r !== 'number' || r < 0) return r;
-        return { ret: r, data: buf.slice(0, r), addr: fromSockaddrIn(from.addr) };
+        // only the bytes the kernel wrote go back to the program: the rest of its buffer keeps its value
+        return { ret: r, data: buf.slice(0, from.discarded ? 0 : r), addr: fromSockaddrIn(from.addr) };
       }
       case 'shutdown':
         return k.shutdown(h, pid, args.fd, args['how'] as number);
@@ -262,7 +263,14 @@ export class TaskHost implements Host {
         };
         const r = this.#kernel(k.recvmsg(h, pid, s.fd, msg, s.flags));
         if (typeof r !== 'number' || r < 0) return r;
-        return { ret: r, iov: msg.iov, addr: fromSockaddrIn(msg.name), msgFlags: msg.flags ?? 0 };
+        // only the bytes the kernel wrote, in iovec order: the rest of the program's buffers keep their value
+        let left = msg.discarded ? 0 : r;
+        const iov = msg.iov.map((v) => {
+          const n = Math.min(v.length, left);
+          left -= n;
+          return v.subarray(0, n);
+        });
+        return { ret: r, iov, addr: fromSockaddrIn(msg.name), msgFlags: msg.flags ?? 0 };
       }
       default:
         return this.#process(name, args);

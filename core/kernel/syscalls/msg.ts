@@ -22,11 +22,12 @@ export interface MsgHdr {
   readonly iov: readonly Uint8Array[];
 }
 
-/** RecvMsgHdr is struct msghdr for recvmsg: iovecs to fill; name and flags (MSG_TRUNC …) come back. */
+/** RecvMsgHdr is struct msghdr for recvmsg: iovecs to fill; name and flags (MSG_TRUNC …) come back, and discarded when nothing was copied (see RecvInfo). */
 export interface RecvMsgHdr {
   readonly iov: readonly Uint8Array[];
   name?: SockaddrIn;
   flags?: number;
+  discarded?: boolean;
 }
 
 /** MSG_CHAIN names sendmsg's and recvmsg's entry functions per era (net/socket.c). */
@@ -110,6 +111,7 @@ export function recvmsg(h: Host, pid: number, fd: number, msg: RecvMsgHdr, flags
         if (typeof r !== 'number') return r;
         if (info.addr !== undefined) msg.name = info.addr;
         msg.flags = info.msgFlags ?? 0;
+        if (info.discarded) msg.discarded = true;
         return r;
       }),
   );

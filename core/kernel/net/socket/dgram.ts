@@ -14,6 +14,8 @@ import { raw_recvmsg, raw_sendmsg } from '../ipv4/raw';
 export interface RecvInfo {
   addr?: SockaddrIn;
   msgFlags?: number;
+  /** discarded is set when the protocol counted the bytes it returns without copying them (TCP under MSG_TRUNC): the buffer was not written. */
+  discarded?: boolean;
 }
 
 /** DgramProto is one datagram proto's send and receive handlers. */

@@ -9,7 +9,7 @@ import type { Host } from '../../host/host';
 import type { Block } from '../../host/wait';
 import type { Socket } from '../../include/linux/net';
 import type { Sock } from '../../include/net/sock';
-import { MSG_DONTWAIT, MSG_NOSIGNAL } from '../../include/uapi/socket';
+import { MSG_DONTWAIT, MSG_NOSIGNAL, MSG_TRUNC } from '../../include/uapi/socket';
 import type { SockaddrIn } from '../../include/uapi/in';
 import type { Task } from '../../sched/task';
 import { tcp_recvmsg, tcp_sendmsg } from '../ipv4/tcp';
@@ -137,6 +137,7 @@ export function sock_recvmsg(
           'net/core/datagram.c',
         );
       }
+      if ((flags & MSG_TRUNC) !== 0) from.discarded = true;
       const r = tcp_recvmsg(h, sk, buf, { nonblock, flags, done });
       if (typeof r === 'object') {
         if (r.copied > 0) task.recvPartial = buf.slice(0, r.copied);
