@@ -20,8 +20,8 @@ describe('timelineView', () => {
     ]);
     expect(tl.marksTruncated).toBe(false);
     expect(tl.hosts).toEqual([
-      { name: 'client', addr: '10.0.0.1', mac: '02:00:00:00:00:01' },
-      { name: 'server', addr: '10.0.0.2', mac: '02:00:00:00:00:02' },
+      { name: 'client', addr: '10.0.0.1', mac: '02:00:00:00:00:01', kernel: '3.10' },
+      { name: 'server', addr: '10.0.0.2', mac: '02:00:00:00:00:02', kernel: '3.10' },
     ]);
     expect(tl.drops).toEqual(index.drops);
   });

@@ -2,6 +2,7 @@
 // TCP chart — cwnd, ssthresh, the peer's window, segments in flight, queued bytes and srtt of
 // one tcp_sock over simulated time, each point the event that changed it.
 
+import type { KernelVersion } from '../kernel/index';
 import type { TraceIndex } from './traceIndex';
 
 /** TimelineMark is one system call on the scrubber. */
@@ -31,11 +32,12 @@ export interface TimelineView {
   readonly drops: TraceIndex['drops'];
 }
 
-/** TopologyHost is one host on the segment. */
+/** TopologyHost is one host on the segment, with the kernel version it runs. */
 export interface TopologyHost {
   readonly name: string;
   readonly addr: string;
   readonly mac: string;
+  readonly kernel: KernelVersion;
 }
 
 /** ChartSeries is one socket's TCP variables over time: a shared x axis (t, seq) and one value column per name. */

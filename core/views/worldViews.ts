@@ -123,6 +123,7 @@ export class WorldViews {
       name: h.name,
       addr: this.world.hostsTable.get(h.name) ?? '',
       mac: String(h.net.devices.get('eth0')?.f.dev_addr ?? ''),
+      kernel: h.profile.version,
     }));
     return timelineView(this.#index, hosts);
   }

@@ -48,6 +48,7 @@ export const en = {
   'path.peer': 'Receive path on {host}',
   'path.compare': 'Compare with kernel',
   'path.compareNone': 'none',
+  'path.compareSelf': 'Linux {kernel} (this session)',
   'path.compareReplay': 'Replayed on Linux {kernel}: {what}',
   'path.onlyIn': 'Only in {kernel}',
   'path.dispatchDiff': 'Dispatch differs',

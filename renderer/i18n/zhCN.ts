@@ -49,6 +49,7 @@ export const zhCN: Record<MessageKey, string> = {
   'path.peer': '{host} 上的接收路径',
   'path.compare': '对比内核版本',
   'path.compareNone': '不对比',
+  'path.compareSelf': 'Linux {kernel}（本会话）',
   'path.compareReplay': '在 Linux {kernel} 上重放：{what}',
   'path.onlyIn': '仅在 {kernel} 中',
   'path.dispatchDiff': '分派不同',

@@ -312,11 +312,18 @@ describe('lab views in Chromium', () => {
       .toBe('结构体查看器');
     expect(await region(page, 'Transmit path').locator('h2').textContent()).toBe('发送路径');
     expect(await region(page, 'Timeline').getByRole('button', { name: '后退一步' }).count()).toBe(1);
-    // main's reasons come in both languages: comparing with the session's own kernel says why not
+    // main's reasons come in both languages: a recv() cannot be compared, and says why
+    await selectCall(page, 'server', 'recv');
     const compare = region(page, 'Transmit path').locator('select');
-    await compare.selectOption('3.10');
+    expect(await compare.locator('option[value="3.10"]').textContent()).toBe('Linux 3.10（本会话）');
+    expect(await compare.locator('option[value="3.10"]').isDisabled()).toBe(true);
+    await compare.selectOption('6.x');
     await expect
-      .poll(() => region(page, 'Transmit path').getByText('本会话运行的就是 3.10：请选择另一个版本').count())
+      .poll(() =>
+        region(page, 'Transmit path')
+          .getByText('recv() 无法比较：请选择 socket()、connect() 或 TCP 套接字上的发送调用')
+          .count(),
+      )
       .toBe(1);
     await compare.selectOption('');
     await page.screenshot({ path: join(ARTIFACTS, 'views-window-zh-CN.png') });
