@@ -65,6 +65,19 @@ int main(void) {
 }
 `;
 
+/** RAISE_STOP stops itself with raise(SIGSTOP) and SIGTSTP, and says where it is after each resume. */
+const RAISE_STOP = `#include <signal.h>
+#include <stdio.h>
+int main(void) {
+    printf("before\\n");
+    int r = raise(SIGSTOP);
+    printf("after SIGSTOP: %d\\n", r);
+    r = raise(SIGTSTP);
+    printf("after SIGTSTP: %d\\n", r);
+    return 4;
+}
+`;
+
 /** SELECT_STDIN waits in select() for fd 0, then reads what came. */
 const SELECT_STDIN = `#include <stdio.h>
 #include <sys/select.h>
@@ -219,6 +232,20 @@ describe('Exec job control stops', () => {
     // The sleep that was due at 3 s while it was stopped ends as soon as it runs again.
     expect(out.text).toBe('tick 0\ntick 1\ntick 2\ntick 3\n');
     expect(x.world.sim.now).toBe(secs(4));
+  });
+
+  it('stops a program that raises SIGSTOP or SIGTSTP before raise() returns, and returns 0 once continued', () => {
+    const x = new Exec(new World({ seed: 1 }));
+    const out = new Out();
+    const p = spawn(x, RAISE_STOP, out, ['raise']);
+    expect(x.run({ instructions: 1_000_000 })).toBe('idle');
+    expect([out.text, p.stoppedBy]).toEqual(['before\n', 19]);
+    x.signal(p, 18);
+    expect(x.run({ instructions: 1_000_000 })).toBe('idle');
+    expect([out.text, p.stoppedBy]).toEqual(['before\nafter SIGSTOP: 0\n', 20]);
+    x.signal(p, 18);
+    expect(x.run({ instructions: 1_000_000 })).toBe('done');
+    expect([out.text, p.status]).toEqual(['before\nafter SIGSTOP: 0\nafter SIGTSTP: 0\n', 4]);
   });
 
   it('stops on SIGTSTP by default, holds other signals until SIGCONT, and dies of SIGKILL at once', () => {

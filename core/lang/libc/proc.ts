@@ -9,6 +9,7 @@ import type { VmState } from '../vm/state';
 import type { Builtin, Call } from '../vm/views';
 import { B_BLOCK, B_EXIT, B_FAULT, B_JUMP, argI, argU, retI, retN } from '../vm/views';
 import { flushStdout, setErrno } from './stdio';
+import { memoryAccess } from './mem';
 import { fail, hostCall, isFailed, rd64, readBytes, wr32, wr64, writeBytes } from './sys';
 
 const EINVAL = 22;
@@ -48,8 +49,13 @@ function returnThenCall(c: Call, value: number, addr: number, args: number[]): n
   return B_JUMP;
 }
 
+/** STOP_BY_DEFAULT are the signals whose default action stops the program (SIGSTOP always does). */
+const STOP_BY_DEFAULT = new Set([SIGSTOP, 20, 21, 22]);
+
 /** raiseHere delivers a signal the program sent itself, at once, as Linux does before kill returns. */
 function raiseHere(c: Call, sig: number): number {
+  if (sig === SIGSTOP || (STOP_BY_DEFAULT.has(sig) && (c.s.libc.handlers[sig] ?? 0) === 0))
+    return raiseStop(c, sig);
   const a = signalAction(c.s, sig);
   if (a.k !== 'handler') {
     if (a.k === 'ignore') return retI(c, 0);
@@ -58,6 +64,24 @@ function raiseHere(c: Call, sig: number): number {
   }
   if ((c.s.libc.sigFlags[sig]! & 0x80000000) !== 0) c.s.libc.handlers[sig] = 0;
   return returnThenCall(c, 0, a.addr, [sig]);
+}
+
+/**
+ * raiseStop stops the program before raise() returns: the signal goes to this process through
+ * kill, and the call ends the time slice (as a blocking call does) so the scheduler delivers it;
+ * when SIGCONT resumes the program the call runs again and returns 0.
+ */
+function raiseStop(c: Call, sig: number): number {
+  if (c.s.libc.stopRaised) {
+    c.s.libc.stopRaised = false;
+    return retI(c, 0);
+  }
+  const pid = c.host.syscall('getpid', [], memoryAccess(c.s));
+  const r = hostCall(c, 'kill', { pid: typeof pid === 'number' ? pid : 0, sig });
+  if (isFailed(r)) return r.status;
+  c.s.libc.stopRaised = true;
+  c.s.blockToken = undefined;
+  return B_BLOCK;
 }
 
 function setHandler(c: Call, sig: number, handler: number, flags: number): number | undefined {

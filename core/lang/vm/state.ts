@@ -85,6 +85,8 @@ export interface LibcState {
   atexit: number[];
   /** Lazily allocated static buffers (inet_ntoa, strerror, gethostbyname), by name. */
   statics: Record<string, number>;
+  /** stopRaised: raise() sent this process a stop signal and runs again, to return 0, once it is resumed. */
+  stopRaised?: boolean;
 }
 
 /** VmOptions size the program's memory and give its arguments. */
