@@ -20,13 +20,24 @@
 import type { CommandIo, InputReader, ShellCommand } from './command';
 import type { InStream, OutStream } from './streams';
 
-/** SIGNALS maps the signal names `kill` knows to their numbers on x86-64 Linux (signal(7)). */
+/** SIGNALS maps the standard signals' names to their numbers on x86-64 Linux (signal(7)); `kill` sends any of them. */
 // prettier-ignore
 export const SIGNALS = {
-  SIGHUP: 1, SIGINT: 2, SIGQUIT: 3, SIGKILL: 9, SIGUSR1: 10, SIGUSR2: 12, SIGPIPE: 13,
-  SIGALRM: 14, SIGTERM: 15, SIGCHLD: 17, SIGCONT: 18, SIGSTOP: 19, SIGTSTP: 20, SIGTTIN: 21,
-  SIGTTOU: 22,
+  SIGHUP: 1, SIGINT: 2, SIGQUIT: 3, SIGILL: 4, SIGTRAP: 5, SIGABRT: 6, SIGBUS: 7, SIGFPE: 8,
+  SIGKILL: 9, SIGUSR1: 10, SIGSEGV: 11, SIGUSR2: 12, SIGPIPE: 13, SIGALRM: 14, SIGTERM: 15,
+  SIGSTKFLT: 16, SIGCHLD: 17, SIGCONT: 18, SIGSTOP: 19, SIGTSTP: 20, SIGTTIN: 21, SIGTTOU: 22,
+  SIGURG: 23, SIGXCPU: 24, SIGXFSZ: 25, SIGVTALRM: 26, SIGPROF: 27, SIGWINCH: 28, SIGIO: 29,
+  SIGPWR: 30, SIGSYS: 31,
 } as const;
+
+/** signalName names signal number n as bash's `kill -l` does (SIGRTMIN+k up to 49, SIGRTMAX-k from 50; 32 and 33 are glibc's own), or undefined. */
+export function signalName(n: number): string | undefined {
+  const standard = (Object.keys(SIGNALS) as JobSignal[]).find((k) => SIGNALS[k] === n);
+  if (standard !== undefined) return standard;
+  if (n < 34 || n > 64) return undefined;
+  if (n <= 49) return n === 34 ? 'SIGRTMIN' : `SIGRTMIN+${n - 34}`;
+  return n === 64 ? 'SIGRTMAX' : `SIGRTMAX-${64 - n}`;
+}
 
 /** JobSignal names a signal a job's tasks can receive (Ctrl-C is SIGINT, `kill` sends any). */
 export type JobSignal = keyof typeof SIGNALS;
@@ -37,6 +48,8 @@ export type JobSignal = keyof typeof SIGNALS;
  */
 export const PROCESS_ONLY_SIGNALS: ReadonlySet<JobSignal> = new Set([
   'SIGCHLD',
+  'SIGURG',
+  'SIGWINCH',
   'SIGCONT',
   'SIGSTOP',
   'SIGTSTP',

@@ -2,7 +2,7 @@
 // shell's background jobs and the programs running on the command's host.
 import type { CommandIo, LabIo, ShellCommand } from '../command';
 import type { JobSignal, JobTask } from '../job';
-import { SIGNALS } from '../job';
+import { SIGNALS, signalName } from '../job';
 import type { ShellJob } from '../jobTable';
 
 function noJobs(io: CommandIo, name: string): number {
@@ -142,6 +142,38 @@ export function signalByName(text: string): JobSignal | undefined {
   return (Object.keys(SIGNALS) as JobSignal[]).find((n) => String(SIGNALS[n]) === text);
 }
 
+/**
+ * listSignals is `kill -l`: without arguments bash's table of every signal number and name, five
+ * to a line; with arguments each number's name (an exit status over 128 counts as 128 + N) or
+ * each name's number.
+ */
+function listSignals(args: string[], io: CommandIo): number {
+  if (args.length === 0) {
+    let out = '';
+    let column = 0;
+    for (let n = 1; n <= 64; n++) {
+      const name = signalName(n);
+      if (name === undefined) continue;
+      out += `${String(n).padStart(2)}) ${name}${++column % 5 === 0 ? '\n' : '\t'}`;
+    }
+    io.out(column % 5 === 0 ? out : `${out}\n`);
+    return 0;
+  }
+  let status = 0;
+  for (const arg of args) {
+    const number = /^\d+$/.test(arg) ? Number(arg) : undefined;
+    const name = number === undefined ? undefined : signalName(number > 128 ? number - 128 : number);
+    const byName = number === undefined ? signalByName(arg) : undefined;
+    if (name !== undefined) io.out(`${name.slice(3)}\n`);
+    else if (byName !== undefined) io.out(`${SIGNALS[byName]}\n`);
+    else {
+      io.err(`kill: ${arg}: invalid signal specification\n`);
+      status = 1;
+    }
+  }
+  return status;
+}
+
 /** kill sends a signal (TERM by default) to programs on the command's host or to jobs. */
 export const kill: ShellCommand = {
   name: 'kill',
@@ -153,10 +185,7 @@ export const kill: ShellCommand = {
     const lab = io.lab;
     if (lab === undefined) return noJobs(io, 'kill');
     let args = argv.slice(1);
-    if (args[0] === '-l') {
-      io.out((Object.keys(SIGNALS) as JobSignal[]).map((n) => `${SIGNALS[n]}) ${n}`).join(' ') + '\n');
-      return 0;
-    }
+    if (args[0] === '-l') return listSignals(args.slice(1), io);
     let signal: JobSignal = 'SIGTERM';
     const spec = args[0] === '-s' ? args[1] : args[0]?.startsWith('-') ? args[0].slice(1) : undefined;
     if (spec !== undefined) {

@@ -117,6 +117,20 @@ describe('LabShell program stdin', () => {
 });
 
 describe('LabShell job control stops', () => {
+  it('lists the signals with kill -l as bash does on x86-64 Linux, and names or numbers one', async () => {
+    const { run, screen } = await lab();
+    expect(await run('kill -l > sigs.txt')).toEqual([]);
+    expect(screen.workspace.readText('sigs.txt')).toEqual({ ok: true, value: fixture('real/kill-l.txt') });
+    expect(await run('kill -l 9 137 SIGSEGV winch 99')).toEqual([
+      'KILL',
+      'KILL',
+      '11',
+      '28',
+      'kill: 99: invalid signal specification',
+    ]);
+    expect(await run('kill -l 64; kill -l 35')).toEqual(['RTMAX', 'RTMIN+1']);
+  });
+
   it('stops a background job with kill -STOP, lists it Stopped, and resumes it with bg', async () => {
     const { run, session, screen } = await lab();
     expect(await run('./spin > out.txt &')).toEqual(['[1] 100']);
