@@ -191,6 +191,17 @@ export const clientMessageSchema = v.variant('type', [
 ]);
 /** ClientMessage is one WebSocket message from the renderer. */
 export type ClientMessage = v.InferOutput<typeof clientMessageSchema>;
+/** MaxBatch bounds the messages one batch frame may carry (a type too, so the renderer, which imports only types from here, is held to the same number). */
+export type MaxBatch = 64;
+/** MAX_BATCH is MaxBatch as a value. */
+export const MAX_BATCH: MaxBatch = 64;
+/** clientBatchSchema is a frame carrying, in order, the messages the renderer sent in one task (each is validated on its own). */
+export const clientBatchSchema = v.strictObject({
+  type: v.literal('batch'),
+  messages: v.pipe(v.array(v.unknown()), v.minLength(1), v.maxLength(MAX_BATCH)),
+});
+/** ClientFrame is one WebSocket frame from the renderer: a message, or a batch of them. */
+export type ClientFrame = ClientMessage | { type: 'batch'; messages: ClientMessage[] };
 /** ServerMessage is one WebSocket message to the renderer. */
 export type ServerMessage =
   | { type: 'reply'; id: number; reply: Reply<unknown> }

@@ -98,6 +98,32 @@ describe('startWebServer', () => {
     ws.close();
   });
 
+  it('answers a batch frame message by message, rejecting only its malformed ones, and a malformed batch whole', async () => {
+    const s = await start();
+    const ws = await connect(`ws://127.0.0.1:${s.port}/ipc?token=${s.token}`);
+    const request = (id: number) => ({ type: 'request', id, name: 'app.info', args: {} });
+    ws.send(
+      JSON.stringify({ type: 'batch', messages: [request(1), { type: 'request', name: 'x' }, request(2)] }),
+    );
+    const got: { type: string; id?: number; payload?: { message: string } }[] = [];
+    while (got.length < 3) {
+      const message = (await nextMessage(ws)) as { type: string; messages?: typeof got };
+      got.push(...(message.type === 'batch' ? message.messages! : [message]));
+    }
+    expect(got.filter((m) => m.type === 'reply').map((m) => m.id)).toEqual([1, 2]);
+    expect(got.find((m) => m.type === 'event')?.payload?.message).toMatch(/^malformed message: /);
+    ws.send(JSON.stringify({ type: 'batch', messages: [] }));
+    expect(await nextMessage(ws)).toEqual({
+      type: 'event',
+      name: 'ipc.rejected',
+      payload: {
+        name: '(envelope)',
+        message: 'malformed batch: messages: Invalid length: Expected >=1 but received 0',
+      },
+    });
+    ws.close();
+  });
+
   it('rejects malformed messages with a reason and keeps the connection', async () => {
     const s = await start();
     const ws = await connect(`ws://127.0.0.1:${s.port}/ipc?token=${s.token}`);

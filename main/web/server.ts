@@ -8,7 +8,7 @@ import type { Duplex } from 'node:stream';
 import * as v from 'valibot';
 import { WebSocketServer } from 'ws';
 import type { WebSocket } from 'ws';
-import { clientMessageSchema, describeIssues } from '../common/contract';
+import { clientBatchSchema, clientMessageSchema, describeIssues } from '../common/contract';
 import type { SessionHost } from '../host/sessionHost';
 import { serveStatic, securityHeaders } from './staticFiles';
 import { outbox } from './outbox';
@@ -105,6 +105,14 @@ function attach(host: SessionHost, ws: WebSocket): void {
       session.reject('(unparsed)', 'message is not valid JSON');
       return;
     }
+    const batch = v.safeParse(clientBatchSchema, data);
+    if (batch.success) for (const one of batch.output.messages) void handle(one);
+    else if (typeof data === 'object' && data !== null && (data as { type?: unknown }).type === 'batch')
+      session.reject('(envelope)', `malformed batch: ${describeIssues(batch.issues)}`);
+    else await handle(data);
+  });
+  /** handle validates one message and answers it (replies leave through the outbox, one frame per turn). */
+  const handle = async (data: unknown): Promise<void> => {
     const parsed = v.safeParse(clientMessageSchema, data);
     if (!parsed.success) {
       session.reject('(envelope)', `malformed message: ${describeIssues(parsed.issues)}`);
@@ -113,7 +121,7 @@ function attach(host: SessionHost, ws: WebSocket): void {
     const message = parsed.output;
     if (message.type === 'command') session.command(message.name, message.args);
     else send({ type: 'reply', id: message.id, reply: await session.request(message.name, message.args) });
-  });
+  };
   ws.on('close', () => session.close());
   ws.on('error', () => session.close());
 }

@@ -1,11 +1,13 @@
 // Web mode's transport: the contract's requests, commands and events over one WebSocket,
-// with messages queued until the socket opens and pending requests failed if it closes.
+// with messages queued until the socket opens and pending requests failed if it closes; the
+// messages sent in one task leave as one frame.
 import type {
   ClientMessage,
   CommandName,
   CommandPayload,
   EventName,
   EventPayload,
+  MaxBatch,
   Reply,
   ReplyValue,
   RequestArgs,
@@ -14,10 +16,14 @@ import type {
   SocklabApi,
 } from '../../main/common/contract';
 
+/** MAX_BATCH is the contract's MaxBatch: the most messages one frame carries. */
+const MAX_BATCH: MaxBatch = 64;
+
 /** WebSocketApi implements SocklabApi over a WebSocket to web mode's server. */
 export class WebSocketApi implements SocklabApi {
   readonly #socket: WebSocket;
   readonly #queue: string[] = [];
+  readonly #outbox: ClientMessage[] = [];
   readonly #pending = new Map<number, (reply: Reply<unknown>) => void>();
   readonly #listeners = new Map<string, Set<(payload: never) => void>>();
   readonly #disconnectListeners: ((reason: string) => void)[] = [];
@@ -64,10 +70,19 @@ export class WebSocketApi implements SocklabApi {
     else this.#disconnectListeners.push(listener);
   }
 
+  /** #send queues a message; the messages sent in one task leave as one frame (a batch when several), so main answers them in one turn. */
   #send(message: ClientMessage): void {
-    const text = JSON.stringify(message);
-    if (this.#socket.readyState === WebSocket.OPEN) this.#socket.send(text);
-    else this.#queue.push(text);
+    if (this.#outbox.push(message) === 1) queueMicrotask(() => this.#flush());
+  }
+
+  #flush(): void {
+    const messages = this.#outbox.splice(0);
+    for (let i = 0; i < messages.length; i += MAX_BATCH) {
+      const part = messages.slice(i, i + MAX_BATCH);
+      const text = JSON.stringify(part.length === 1 ? part[0] : { type: 'batch', messages: part });
+      if (this.#socket.readyState === WebSocket.OPEN) this.#socket.send(text);
+      else this.#queue.push(text);
+    }
   }
 
   #receive(text: string): void {
