@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { established, MSG_DONTWAIT, send } from '../kernel/index';
 import { sentHello } from './fixture';
+import { WorldViews } from './worldViews';
 
 describe('pathView', () => {
   it('lists send()’s calls from sys_sendto down to the driver in order, by layer', () => {
@@ -40,6 +42,27 @@ describe('pathView', () => {
       'neigh_resolve_output',
       '__qdisc_run',
     ]);
+  });
+
+  it('names the forced push of a write longer than half the peer’s window', () => {
+    const e = established('3.10');
+    const before = e.w.trace.length;
+    expect(send(e.c, e.cp, e.cfd, new Uint8Array(10_000), MSG_DONTWAIT)).toBe(10_000);
+    const path = new WorldViews(e.w).path(before);
+    const top = path.rows.find((r) => r.fn === 'tcp_sendmsg')!;
+    const pushes = path.rows.filter(
+      (r) => r.kind === 'call' && r.depth === top.depth + 1 && /push/.test(r.fn),
+    );
+    // five full skbs go at once as each fills; the sixth ends past pushed_seq + max_window / 2
+    // (14600 / 2): PSH and a push of everything pending; the rest waits for tcp_push at the end
+    expect(pushes.map((r) => r.fn)).toEqual([
+      ...Array<string>(5).fill('tcp_push_one'),
+      'tcp_mark_push',
+      '__tcp_push_pending_frames',
+      'tcp_push',
+    ]);
+    expect(path.push?.fn).toBe('__tcp_push_pending_frames');
+    expect(path.push?.why.en).toContain('forced_push()');
   });
 
   it('shows the frame and the skb operations inline', () => {

@@ -167,17 +167,17 @@ function withAlternatives(rows: PathRow[]): PathRow[] {
   return out;
 }
 
-/** pushPath tells which push path tcp_sendmsg took: a direct child of tcp_sendmsg (tcp_sendmsg_locked on 6.x) names it. */
+/** pushPath tells which push path tcp_sendmsg took: a direct child of tcp_sendmsg (tcp_sendmsg_locked on 6.x) names it; a forced push is named before tcp_push_one when a long write took both. */
 function pushPath(rows: readonly PathRow[]): PushPath | null {
   const calls = rows.filter((r) => r.kind === 'call');
   const top = calls.find((r) => r.fn === 'tcp_sendmsg_locked') ?? calls.find((r) => r.fn === 'tcp_sendmsg');
   if (!top) return null;
   const children = rows.filter((r) => r.kind === 'call' && r.depth === top.depth + 1 && r.seq > top.seq);
-  if (children.some((r) => r.fn === 'tcp_push_one')) {
-    return { fn: 'tcp_push_one', why: { en: 'The skb at the send head filled to the MSS, so it was sent at once (skb == tcp_send_head(sk)).', zh: '发送队头的 skb 已填满 MSS，于是立即发送（skb == tcp_send_head(sk)）。' } }; // prettier-ignore
-  }
   if (children.some((r) => r.fn === '__tcp_push_pending_frames')) {
     return { fn: '__tcp_push_pending_frames', why: { en: 'forced_push(): more than half the peer\'s largest window was written since the last push (write_seq > pushed_seq + max_window/2).', zh: 'forced_push()：自上次推送以来写入的数据超过对端最大窗口的一半（write_seq > pushed_seq + max_window/2）。' } }; // prettier-ignore
+  }
+  if (children.some((r) => r.fn === 'tcp_push_one')) {
+    return { fn: 'tcp_push_one', why: { en: 'The skb at the send head filled to the MSS, so it was sent at once (skb == tcp_send_head(sk)).', zh: '发送队头的 skb 已填满 MSS，于是立即发送（skb == tcp_send_head(sk)）。' } }; // prettier-ignore
   }
   const push = children.find((r) => r.fn === 'tcp_push');
   if (!push) return null;

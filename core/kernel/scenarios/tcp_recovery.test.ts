@@ -59,7 +59,7 @@ describe('fast retransmit and recovery (tcp_fastretrans_alert, PRR)', () => {
       '0.253 client [.] 2897:4345 ack 1 win 115',
       '0.253 client [.] 4345:5793 ack 1 win 115',
       '0.253 client [.] 5793:7241 ack 1 win 115',
-      '0.253 client [.] 7241:8689 ack 1 win 115',
+      '0.253 client [P.] 7241:8689 ack 1 win 115', // forced_push: 8689 − 1 > max_window 14600 / 2
       '0.253 client [.] 8689:10137 ack 1 win 115',
       '0.253 client [.] 10137:11585 ack 1 win 115',
       '0.316 server [.] 1 ack 1449 win 136',

@@ -132,19 +132,32 @@ export function tcp_push(h: Host, sk: Sock, flags: number, mss: number, nonagle:
     () => {
       const tail = sendHead(sk) === null ? null : sk.writeQueue.at(-1)!;
       if (tail === null) return;
-      if ((flags & MSG_MORE) === 0) {
-        h.kcall('tcp_mark_push', '', () => {
-          tail.cb.tcp_flags |= TCPHDR.PSH;
-          kset(h, sk, 'pushed_seq', Number(sk.f['write_seq']));
-        });
-      }
-      const ng = (flags & MSG_MORE) !== 0 ? TCP_NAGLE_CORK : nonagle;
-      h.kcall('__tcp_push_pending_frames', `sk=${sk.addr}, mss_now=${mss}, nonagle=${ng}`, () => {
-        if (sk.f.sk_state === TCP_STATE.TCP_CLOSE) return;
-        if (tcp_write_xmit(h, sk, mss, ng, false) !== 0) tcp_check_probe_timer(h, sk);
-      });
+      if ((flags & MSG_MORE) === 0) tcp_mark_push(h, sk, tail);
+      __tcp_push_pending_frames(h, sk, mss, (flags & MSG_MORE) !== 0 ? TCP_NAGLE_CORK : nonagle);
     },
   );
+}
+
+/** tcp_mark_push sets PSH on skb and remembers write_seq as pushed_seq (tcp.c). */
+function tcp_mark_push(h: Host, sk: Sock, skb: SkBuff): void {
+  h.kcall('tcp_mark_push', '', () => {
+    skb.cb.tcp_flags |= TCPHDR.PSH;
+    kset(h, sk, 'pushed_seq', Number(sk.f['write_seq']));
+  });
+}
+
+/** __tcp_push_pending_frames sends what the write queue holds as cwnd, the window and nonagle allow, arming the zero-window probe when nothing could go (tcp_output.c). */
+function __tcp_push_pending_frames(h: Host, sk: Sock, mss: number, nonagle: number): void {
+  h.kcall('__tcp_push_pending_frames', `sk=${sk.addr}, mss_now=${mss}, nonagle=${nonagle}`, () => {
+    if (sk.f.sk_state === TCP_STATE.TCP_CLOSE) return;
+    if (tcp_write_xmit(h, sk, mss, nonagle, false) !== 0) tcp_check_probe_timer(h, sk);
+  });
+}
+
+/** forced_push tells whether more than half the peer's largest window was written since the last PSH: write_seq after pushed_seq + max_window / 2 (tcp.c). */
+function forced_push(sk: Sock): boolean {
+  const limit = (Number(sk.f['pushed_seq']) + (Number(sk.f['max_window']) >>> 1)) >>> 0;
+  return before(limit, Number(sk.f['write_seq']));
 }
 
 /** TcpSendWait says tcp_sendmsg must sleep (on which wait) after copying copied bytes in all. */
@@ -240,7 +253,10 @@ export function tcp_sendmsg(
       s.cb.end_seq = (s.cb.end_seq + copy) >>> 0;
       copied += copy;
       if (s.f.len < sizeGoal) continue;
-      if (sendHead(sk) === s)
+      if (forced_push(sk)) {
+        tcp_mark_push(h, sk, s);
+        __tcp_push_pending_frames(h, sk, mss, TCP_NAGLE_PUSH);
+      } else if (sendHead(sk) === s)
         h.kcall('tcp_push_one', `sk=${sk.addr}, mss_now=${mss}`, () =>
           tcp_write_xmit(h, sk, mss, TCP_NAGLE_PUSH, true),
         );
