@@ -172,9 +172,10 @@ export interface SocklabApi {
   on<N extends EventName>(name: N, listener: (payload: EventPayload<N>) => void): () => void;
 }
 
-/** ipcChannels are the three Electron IPC channels the contract travels on. */
+/** ipcChannels are the Electron IPC channels the contract travels on (requests: the requests a page made in one task, answered in one reply). */
 export const ipcChannels = {
   request: 'socklab:request',
+  requests: 'socklab:requests',
   command: 'socklab:command',
   event: 'socklab:event',
 } as const;

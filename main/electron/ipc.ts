@@ -4,7 +4,7 @@
 import type { IpcMainEvent, IpcMainInvokeEvent, WebContents } from 'electron';
 import { ipcMain } from 'electron';
 import type { Reply } from '../common/contract';
-import { ipcChannels } from '../common/contract';
+import { ipcChannels, MAX_BATCH } from '../common/contract';
 import type { Session, SessionHost } from '../host/sessionHost';
 import { isAppUrl } from './security';
 
@@ -47,6 +47,23 @@ export function registerIpc(host: SessionHost): void {
       return sessionFor(event.sender).request(name, args);
     },
   );
+  ipcMain.handle(ipcChannels.requests, async (event, batch: unknown): Promise<Reply<unknown>[]> => {
+    const refuse = (message: string): Reply<unknown> => ({
+      ok: false,
+      error: { code: 'bad-request', message },
+    });
+    if (!Array.isArray(batch) || batch.length === 0 || batch.length > MAX_BATCH)
+      return [refuse(`a batch is an array of 1 to ${MAX_BATCH} [name, args] pairs`)];
+    if (!trusted(event)) return batch.map(() => refuse('sender is not SockLab'));
+    const session = sessionFor(event.sender);
+    return Promise.all(
+      batch.map((pair: unknown) =>
+        Array.isArray(pair) && typeof pair[0] === 'string'
+          ? session.request(pair[0], pair[1])
+          : refuse('each request of a batch is [name, args] with a string name'),
+      ),
+    );
+  });
   ipcMain.on(ipcChannels.command, (event, name: unknown, payload: unknown) => {
     if (!trusted(event)) return;
     const session = sessionFor(event.sender);

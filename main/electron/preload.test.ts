@@ -43,6 +43,37 @@ describe('createPreloadApi', () => {
     });
   });
 
+  it('sends the requests made in one task as one invoke and resolves each with its own reply', async () => {
+    const { ipc } = fakeIpc();
+    ipc.invoke.mockImplementation(async (channel: string, asked: unknown) =>
+      channel === ipcChannels.requests
+        ? (asked as [string, unknown][]).map(([name], i) => ({ ok: true, value: `${name}#${i}` }))
+        : { ok: true, value: 'one' },
+    );
+    const api = createPreloadApi(ipc as never);
+    const replies = await Promise.all([
+      api.request('views.path', { seq: 3 }),
+      api.request('views.inspector', { seq: 3 }),
+      api.request('views.packets', { seq: 3, from: -1, count: 1 }),
+    ]);
+    expect(ipc.invoke).toHaveBeenCalledTimes(1);
+    expect(ipc.invoke).toHaveBeenCalledWith(ipcChannels.requests, [
+      ['views.path', { seq: 3 }],
+      ['views.inspector', { seq: 3 }],
+      ['views.packets', { seq: 3, from: -1, count: 1 }],
+    ]);
+    expect(replies.map((r) => (r.ok ? r.value : r.error.message))).toEqual([
+      'views.path#0',
+      'views.inspector#1',
+      'views.packets#2',
+    ]);
+    ipc.invoke.mockRejectedValueOnce(new Error('main went away'));
+    expect(await api.request('app.info', {})).toEqual({
+      ok: false,
+      error: { code: 'internal', message: 'main went away' },
+    });
+  });
+
   it('delivers events by name without the IPC event object, until unsubscribed', () => {
     const { ipc, emit } = fakeIpc();
     const api = createPreloadApi(ipc as never);
