@@ -6,7 +6,7 @@ import { createPreloadApi } from './preloadApi';
 function fakeIpc() {
   let eventListener: ((event: unknown, name: string, payload: unknown) => void) | undefined;
   const ipc = {
-    invoke: vi.fn(async () => ({ ok: true, value: 1 })),
+    invoke: vi.fn(async (..._args: unknown[]): Promise<unknown> => ({ ok: true, value: 1 })),
     send: vi.fn(),
     on: vi.fn((channel: string, fn: typeof eventListener) => {
       if (channel === ipcChannels.event) eventListener = fn;
@@ -45,7 +45,7 @@ describe('createPreloadApi', () => {
 
   it('sends the requests made in one task as one invoke and resolves each with its own reply', async () => {
     const { ipc } = fakeIpc();
-    ipc.invoke.mockImplementation(async (channel: string, asked: unknown) =>
+    ipc.invoke.mockImplementation(async (channel: unknown, asked: unknown) =>
       channel === ipcChannels.requests
         ? (asked as [string, unknown][]).map(([name], i) => ({ ok: true, value: `${name}#${i}` }))
         : { ok: true, value: 'one' },
