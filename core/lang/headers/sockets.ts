@@ -1,5 +1,5 @@
-// System headers of the socket API: sys/socket.h, netinet/in.h, netinet/tcp.h, arpa/inet.h,
-// netdb.h, sys/un.h and sys/uio.h. Constants and layouts are glibc 2.36's on x86-64 Linux, written for
+// System headers of the socket API: sys/socket.h, netinet/in.h, netinet/tcp.h,
+// netinet/ip_icmp.h, arpa/inet.h, netdb.h, sys/un.h and sys/uio.h. Constants and layouts are glibc 2.36's on x86-64 Linux, written for
 // SockLab from the measurements in fixtures/gcc-layout.json.
 
 /** SOCKET_HEADERS maps header names to their text for the socket API headers. */
@@ -245,6 +245,67 @@ struct tcp_info {
   uint32_t tcpi_rcv_space;
   uint32_t tcpi_total_retrans;
 };
+#endif
+`,
+  'netinet/ip_icmp.h': String.raw`#ifndef _NETINET_IP_ICMP_H
+#define _NETINET_IP_ICMP_H
+/* Linux's struct icmphdr and the ICMP type and code names. The BSD struct icmp is not here: it
+   embeds struct ip, whose header-length and version fields are bit-fields, which SockLab's C
+   does not have; read those from the first byte (buf[0] & 0x0f is ip_hl) instead. */
+#include <bits/socklab-types.h>
+struct icmphdr {
+  uint8_t type;
+  uint8_t code;
+  uint16_t checksum;
+  union {
+    struct {
+      uint16_t id;
+      uint16_t sequence;
+    } echo;
+    uint32_t gateway;
+    struct {
+      uint16_t __glibc_reserved;
+      uint16_t mtu;
+    } frag;
+  } un;
+};
+#define ICMP_ECHOREPLY 0
+#define ICMP_DEST_UNREACH 3
+#define ICMP_SOURCE_QUENCH 4
+#define ICMP_REDIRECT 5
+#define ICMP_ECHO 8
+#define ICMP_TIME_EXCEEDED 11
+#define ICMP_PARAMETERPROB 12
+#define ICMP_TIMESTAMP 13
+#define ICMP_TIMESTAMPREPLY 14
+#define ICMP_INFO_REQUEST 15
+#define ICMP_INFO_REPLY 16
+#define ICMP_ADDRESS 17
+#define ICMP_ADDRESSREPLY 18
+#define NR_ICMP_TYPES 18
+#define ICMP_NET_UNREACH 0
+#define ICMP_HOST_UNREACH 1
+#define ICMP_PROT_UNREACH 2
+#define ICMP_PORT_UNREACH 3
+#define ICMP_FRAG_NEEDED 4
+#define ICMP_SR_FAILED 5
+#define ICMP_NET_UNKNOWN 6
+#define ICMP_HOST_UNKNOWN 7
+#define ICMP_HOST_ISOLATED 8
+#define ICMP_NET_ANO 9
+#define ICMP_HOST_ANO 10
+#define ICMP_NET_UNR_TOS 11
+#define ICMP_HOST_UNR_TOS 12
+#define ICMP_PKT_FILTERED 13
+#define ICMP_PREC_VIOLATION 14
+#define ICMP_PREC_CUTOFF 15
+#define NR_ICMP_UNREACH 15
+#define ICMP_REDIR_NET 0
+#define ICMP_REDIR_HOST 1
+#define ICMP_REDIR_NETTOS 2
+#define ICMP_REDIR_HOSTTOS 3
+#define ICMP_EXC_TTL 0
+#define ICMP_EXC_FRAGTIME 1
 #endif
 `,
   'arpa/inet.h': String.raw`#ifndef _ARPA_INET_H
