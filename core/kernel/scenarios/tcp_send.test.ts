@@ -124,6 +124,15 @@ describe('TCP handshake (reference §2.9)', () => {
       'client [.] win 115 ttl 64 df 1 [nop,nop,TS] len 0', // 14600 rounded up to the 128-byte scale unit (__tcp_select_window)
     ]);
     expect(got[0]).toMatch(/\[mss 1460,sackOK,TS,nop,wscale 7\]/);
+    // like the kernel's, the tcp_*_options functions return the option area's size in bytes
+    const sizes = (fn: string) =>
+      w.trace
+        .ofKind('ret')
+        .filter((e) => e.fn === fn)
+        .map((e) => e.ret);
+    expect([sizes('tcp_syn_options'), sizes('tcp_synack_options'), sizes('tcp_established_options')]).toEqual(
+      [[20], [20], [12]],
+    );
     const st = w.trace.ofKind('inet_sock_set_state').map((e) => `${e.host} ${e.oldstate}->${e.newstate}`);
     expect(st).toEqual([
       'server TCP_CLOSE->TCP_LISTEN',

@@ -37,7 +37,7 @@ export function ntohs(v: number): number {
 function tcpOptionsFor(h: Host, sk: Sock, syn: boolean, synAck: boolean): tcpOptions.TcpOption[] {
   const f = sk.f;
   if (syn) {
-    return h.kcall(synAck ? 'tcp_synack_options' : 'tcp_syn_options', `sk=${sk.addr}`, () =>
+    return optionsCall(h, synAck ? 'tcp_synack_options' : 'tcp_syn_options', sk, () =>
       tcpOptions.linuxOptions({
         mss: Number(f['advmss']),
         timestamp: { tsval: tcpTime(h), tsecr: Number(f['ts_recent']) },
@@ -46,12 +46,24 @@ function tcpOptionsFor(h: Host, sk: Sock, syn: boolean, synAck: boolean): tcpOpt
       }),
     );
   }
-  return h.kcall('tcp_established_options', `sk=${sk.addr}`, () =>
+  return optionsCall(h, 'tcp_established_options', sk, () =>
     tcpOptions.linuxOptions({
       ...(f['tstamp_ok'] ? { timestamp: { tsval: tcpTime(h), tsecr: Number(f['ts_recent']) } } : {}),
       sackBlocks: sackBlocksToSend(sk),
     }),
   );
+}
+
+/** optionsCall runs one of the tcp_*_options functions: like the kernel's, it returns (to the trace) the options' size in bytes; the options go to the caller. */
+function optionsCall(
+  h: Host,
+  fn: string,
+  sk: Sock,
+  build: () => tcpOptions.TcpOption[],
+): tcpOptions.TcpOption[] {
+  let options: tcpOptions.TcpOption[] = [];
+  h.kcall(fn, `sk=${sk.addr}`, () => tcpOptions.optionsLen((options = build())));
+  return options;
 }
 
 /** tcp_transmit_skb clones skb, writes the TCP header and hands it to icsk_af_ops->queue_xmit. */
