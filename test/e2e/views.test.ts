@@ -120,6 +120,11 @@ async function soloScreenshot(page: Page, pane: string, name: string): Promise<v
     (n) => n !== pane,
   );
   for (const other of others) await group.getByRole('button', { name: other, exact: true }).click();
+  // the one pane left takes the whole window, whichever column it lives in
+  const shown = page.locator('main [role="region"]:visible');
+  expect(await shown.count()).toBe(1);
+  const box = (await shown.boundingBox())!;
+  expect([box.width > 1200, box.height > 700]).toEqual([true, true]);
   for (const theme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: theme });
     await page.waitForTimeout(300);
