@@ -33,6 +33,10 @@ export type LangCode =
   | 'undefined-reference'
   | 'repl-return'
   | 'repl-memory-full'
+  | 'bitfield-type'
+  | 'bitfield-width'
+  | 'bitfield-address'
+  | 'bitfield-sizeof'
   | 'warn-int-pointer'
   | 'warn-incompatible-pointer'
   | 'warn-return-missing'
@@ -63,6 +67,13 @@ export const langMessages: Catalogue<LangCode> = {
     "在非结构或联合中请求成员 '{name}'",
   ),
   'not-lvalue': e('lvalue required as {what}', '{what} 需要左值'),
+  'bitfield-type': e("bit-field '{name}' has invalid type", "位域 '{name}' 的类型无效"),
+  'bitfield-width': e(
+    "width {width} of bit-field '{name}' is out of range (1 to {max}; 0 only for an unnamed one)",
+    "位域 '{name}' 的宽度 {width} 超出范围（1 到 {max}；0 只能用于无名位域）",
+  ),
+  'bitfield-address': e("cannot take address of bit-field '{name}'", "不能取位域 '{name}' 的地址"),
+  'bitfield-sizeof': e("'sizeof' applied to a bit-field", "对位域使用了 'sizeof'"),
   'not-pointer': e(
     "invalid type argument of '{op}' (have '{type}')",
     "'{op}' 的类型参数无效（类型为 '{type}'）",

@@ -7,6 +7,7 @@ import {
   alignOf,
   arithResult,
   findField,
+  memberType,
   isArith,
   isComplete,
   isInt,
@@ -147,7 +148,10 @@ export function expr(cx: Ctx, e: Expr): TExpr {
           );
         }
       }
-      return sizeofConst(cx, expr(cx, e.e).ty, e.pos, line, false);
+      const of = expr(cx, e.e).ty;
+      if (of.k === 'int' && of.bitField !== undefined)
+        return (cx.error('bitfield-sizeof', e.e.pos), bad(line));
+      return sizeofConst(cx, of, e.pos, line, false);
     }
     case 'cond':
       return conditional(cx, e.c, e.a, e.b, e.pos, line);
@@ -251,7 +255,7 @@ function member(cx: Ctx, base: Expr, name: string, arrow: boolean, pos: Pos, lin
   if (!obj.ty.info.complete) return (cx.error('incomplete-type', pos, { name: typeStr(obj.ty) }), bad(line));
   const f = findField(obj.ty.info, name);
   if (f === undefined) return (cx.error('no-member', pos, { type: typeStr(obj.ty), name }), bad(line));
-  return { k: 'member', e: obj, off: f.offset, ty: f.type, line };
+  return { k: 'member', e: obj, off: f.offset, ty: memberType(f), line };
 }
 
 function modifiable(cx: Ctx, lv: TExpr, pos: Pos, what: string): TExpr {
@@ -266,6 +270,8 @@ function unary(cx: Ctx, op: string, arg: Expr, pos: Pos, line: number): TExpr {
     if (v.k === 'func') return { k: 'addr', e: v, ty: ptrTo(v.ty), line };
     if (v.ty === BAD_INT) return v;
     if (!isLvalue(v)) return (cx.error('not-lvalue', pos, { what: "unary '&' operand" }), bad(line));
+    if (v.ty.k === 'int' && v.ty.bitField !== undefined)
+      return (cx.error('bitfield-address', pos, { name: arg.k === 'member' ? arg.name : '?' }), bad(line));
     return { k: 'addr', e: v, ty: ptrTo(v.ty), line };
   }
   const v = rvalue(cx, arg);

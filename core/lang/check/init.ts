@@ -2,7 +2,7 @@
 // brace elision) into stores at byte offsets of the object being initialised.
 import type { Init, InitItem, Pos } from '../parse/ast';
 import type { CType } from '../types/types';
-import { isScalar, sizeOf, typeStr } from '../types/types';
+import { isScalar, memberType, sizeOf, typeStr } from '../types/types';
 import type { Ctx } from './context';
 import { constInt, rvalue, expr } from './expr';
 import type { InitOp } from './ir';
@@ -85,7 +85,7 @@ function memberAt(ty: CType, index: number, designated = false): { ty: CType; of
   if (ty.k === 'struct') {
     const f = ty.info.fields[index];
     if (f === undefined || (ty.info.union && index > 0 && !designated)) return undefined;
-    return { ty: f.type, off: f.offset };
+    return { ty: memberType(f), off: f.offset };
   }
   return undefined;
 }

@@ -2,7 +2,18 @@
 // conversions, pointer arithmetic and comparisons, all producing typed IR.
 import type { Pos } from '../parse/ast';
 import type { CType } from '../types/types';
-import { T, arithResult, isArith, isInt, isScalar, promote, sameType, sizeOf, typeStr } from '../types/types';
+import {
+  T,
+  arithResult,
+  isArith,
+  isInt,
+  isScalar,
+  plainType,
+  promote,
+  sameType,
+  sizeOf,
+  typeStr,
+} from '../types/types';
 import type { Ctx } from './context';
 import { bad } from './context';
 import type { TExpr } from './ir';
@@ -21,7 +32,11 @@ export function isNullConst(e: TExpr): boolean {
 }
 
 /** cast converts a scalar expression to another scalar type, folding constants. */
-export function cast(e: TExpr, to: CType): TExpr {
+export function cast(e: TExpr, toType: CType): TExpr {
+  // a value converts to a bit-field's declared type (storing it keeps the bits); a bit-field
+  // read keeps its own type under the cast, so it is loaded as a bit-field
+  const to = plainType(toType);
+  if (e.ty.k === 'int' && e.ty.bitField !== undefined) return { k: 'cast', e, ty: to, line: e.line };
   if (
     sameType(e.ty, to) &&
     !(to.k === 'int' && to.isBool === true && !(e.ty.k === 'int' && e.ty.isBool === true))

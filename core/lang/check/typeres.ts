@@ -1,7 +1,7 @@
 // Turns declaration specifiers and declarators into C types: primitive words, typedef names,
 // struct/union/enum specifiers (defining tags and enum constants) and pointer/array/function
 // declarators.
-import type { BaseSpec, DeclSpec, Declarator, Pos } from '../parse/ast';
+import type { BaseSpec, DeclSpec, Declarator, Expr, Pos } from '../parse/ast';
 import type { CType, StructInfo } from '../types/types';
 import { T, isComplete, layoutStruct, ptrTo } from '../types/types';
 import type { Ctx } from './context';
@@ -126,9 +126,14 @@ function structInfo(cx: Ctx, b: Extract<BaseSpec, { k: 'struct' }>, pos: Pos): S
     if (b.tag !== undefined) cx.scope.tags.set(b.tag, info);
   }
   if (b.fields !== undefined) {
-    const members: { name: string; type: CType }[] = [];
+    const members: { name: string; type: CType; width?: number }[] = [];
     for (const f of b.fields) {
       const { name, type, pos: fpos } = declare(cx, baseType(cx, f.spec), f.decl);
+      if (f.width !== undefined) {
+        const width = bitFieldWidth(cx, f.width, type, name, fpos);
+        if (width !== undefined) members.push({ name: name ?? '', type, width });
+        continue;
+      }
       if (
         !isComplete(type) &&
         !(type.k === 'array' && type.len === undefined && f === b.fields[b.fields.length - 1])
@@ -145,6 +150,33 @@ function structInfo(cx: Ctx, b: Extract<BaseSpec, { k: 'struct' }>, pos: Pos): S
     layoutStruct(info, members);
   }
   return info;
+}
+
+/** bitFieldWidth checks a bit-field's type and width (an integer type of at most 32 bits, a width within it, zero only unnamed) and returns the width. */
+function bitFieldWidth(
+  cx: Ctx,
+  e: Expr,
+  type: CType,
+  name: string | undefined,
+  pos: Pos,
+): number | undefined {
+  const label = name ?? '<anonymous>';
+  if (type.k !== 'int') {
+    cx.error('bitfield-type', pos, { name: label });
+    return undefined;
+  }
+  if (type.size === 8) {
+    cx.error('unsupported', pos, { construct: 'a bit-field of a 64-bit type' });
+    return undefined;
+  }
+  const w = constInt(cx, rvalue(cx, e), e.pos, 'bit-field width');
+  if (w === undefined) return undefined;
+  const max = type.isBool === true ? 1 : type.size * 8;
+  if (w < 0n || w > BigInt(max) || (w === 0n && name !== undefined)) {
+    cx.error('bitfield-width', pos, { name: label, width: String(w), max: String(max) });
+    return undefined;
+  }
+  return Number(w);
 }
 
 function defineEnum(cx: Ctx, b: Extract<BaseSpec, { k: 'enum' }>, pos: Pos): void {

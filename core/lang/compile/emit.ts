@@ -1,7 +1,7 @@
 // The code buffer the compiler writes into: instructions with their source lines, forward
 // jump patching, the float pool, interned string literals in read-only data, and the
 // value-class helpers (loads, stores, conversions) every part of code generation uses.
-import type { CType } from '../types/types';
+import type { CType, IntType } from '../types/types';
 import { sizeOf } from '../types/types';
 import { op } from './opcodes';
 
@@ -217,6 +217,7 @@ export class Emitter {
 
   /** load emits the load of a value of type t from the address on top (aggregates stay addresses). */
   load(t: CType): void {
+    if (t.k === 'int' && t.bitField !== undefined) return this.loadBits(t, t.bitField);
     if (t.k === 'int') {
       const name =
         t.size === 1
@@ -235,8 +236,9 @@ export class Emitter {
     else if (t.k === 'float') this.emit(t.size === 4 ? 'LOAD_F32' : 'LOAD_F64');
   }
 
-  /** store emits [addr v] -> [v] for type t (structs copy and leave the destination address). */
+  /** store emits [addr v] -> [v] for type t (structs copy and leave the destination address; a bit-field leaves the value it now holds). */
   store(t: CType): void {
+    if (t.k === 'int' && t.bitField !== undefined) return this.storeBits(t, t.bitField);
     if (t.k === 'int')
       this.emit(
         t.size === 1 ? 'STORE_I8' : t.size === 2 ? 'STORE_I16' : t.size === 4 ? 'STORE_I32' : 'STORE_I64',
@@ -244,6 +246,51 @@ export class Emitter {
     else if (t.k === 'ptr') this.emit('STORE_PTR');
     else if (t.k === 'float') this.emit(t.size === 4 ? 'STORE_F32' : 'STORE_F64');
     else if (t.k === 'struct' || t.k === 'array') this.emit('MEMCPY', sizeOf(t));
+  }
+
+  /** loadBits: [addr] -> [v], the bit-field's bits of its storage unit, sign-extended when its type is signed. */
+  private loadBits(t: IntType, bits: { width: number; shift: number }): void {
+    this.emit(t.size === 1 ? 'LOAD_U8' : t.size === 2 ? 'LOAD_U16' : 'LOAD_I32');
+    if (bits.shift > 0) {
+      this.constI(bits.shift);
+      this.emit('SHR_U');
+    }
+    this.extendBits(t, bits.width);
+  }
+
+  /** storeBits: [addr v] -> [v'], merging v's low bits into the storage unit (read, clear, or, write) and leaving the value the bit-field now holds. */
+  private storeBits(t: IntType, bits: { width: number; shift: number }): void {
+    const mask = bits.width === 32 ? -1 : (1 << bits.width) - 1;
+    const unit = t.size === 1 ? 'U8' : t.size === 2 ? 'U16' : 'I32';
+    this.constI(mask);
+    this.emit('AND_I'); // [addr vm]
+    this.emit('DUP_X1'); // [vm addr vm]
+    if (bits.shift > 0) {
+      this.constI(bits.shift);
+      this.emit('SHL_I');
+    }
+    this.emit('SWAP'); // [vm vs addr]
+    this.emit('DUP_X1'); // [vm addr vs addr]
+    this.emit(`LOAD_${unit}`); // [vm addr vs old]
+    this.constI(~(mask << bits.shift));
+    this.emit('AND_I');
+    this.emit('OR_I'); // [vm addr new]
+    this.emit(t.size === 1 ? 'STORE_I8' : t.size === 2 ? 'STORE_I16' : 'STORE_I32');
+    this.emit('POP'); // [vm]
+    this.extendBits(t, bits.width);
+  }
+
+  /** extendBits turns the low `width` bits on top into the bit-field's value: masked when unsigned, sign-extended when signed. */
+  private extendBits(t: IntType, width: number): void {
+    if (width === 32) return;
+    if (!t.signed || t.isBool === true) {
+      this.constI((1 << width) - 1);
+      return void this.emit('AND_I');
+    }
+    this.constI(32 - width);
+    this.emit('SHL_I');
+    this.constI(32 - width);
+    this.emit('SHR_I');
   }
 
   /** convert emits the conversion of the value on top from type `from` to type `to`. */

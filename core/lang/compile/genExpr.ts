@@ -297,14 +297,19 @@ export class ExprGen {
   /** initLocal zero-fills a local object and applies its initializer stores. */
   initLocal(off: number, size: number, ops: InitOp[]): void {
     const em = this.em;
+    const bits = (t: CType) => t.k === 'int' && t.bitField !== undefined;
     const whole =
-      ops.length === 1 && ops[0]!.off === 0 && sizeOf(ops[0]!.ty) === size && ops[0]!.e.k !== 'str';
+      ops.length === 1 &&
+      ops[0]!.off === 0 &&
+      sizeOf(ops[0]!.ty) === size &&
+      ops[0]!.e.k !== 'str' &&
+      !bits(ops[0]!.ty);
     if (!whole) {
       em.emit('ADDR_LOCAL', off);
       em.emit('MEMZERO', size);
     }
     for (const o of ops) {
-      if (o.ty.k === 'int' && o.ty.size === 4) {
+      if (o.ty.k === 'int' && o.ty.size === 4 && !bits(o.ty)) {
         this.value(o.e);
         em.emit('SETL_I32', off + o.off);
         continue;

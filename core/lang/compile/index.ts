@@ -134,8 +134,16 @@ class StaticData {
       else this.view.setFloat64(at, n, true);
       return;
     }
-    const big = typeof v === 'number' ? BigInt(Math.trunc(v)) : v;
+    let big = typeof v === 'number' ? BigInt(Math.trunc(v)) : v;
     const size = sizeOf(ty);
+    if (ty.k === 'int' && ty.bitField !== undefined) {
+      // a bit-field shares its storage unit: merge its bits into what is there
+      const { width, shift } = ty.bitField;
+      const mask = ((1n << BigInt(width)) - 1n) << BigInt(shift);
+      let old = 0n;
+      for (let i = 0; i < size; i++) old |= BigInt(this.data[at + i]!) << BigInt(8 * i);
+      big = (old & ~mask) | ((big << BigInt(shift)) & mask);
+    }
     for (let i = 0; i < size; i++) this.data[at + i] = Number((big >> BigInt(8 * i)) & 0xffn);
   }
 

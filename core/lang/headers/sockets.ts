@@ -209,9 +209,7 @@ enum {
   TCP_ESTABLISHED = 1, TCP_SYN_SENT, TCP_SYN_RECV, TCP_FIN_WAIT1, TCP_FIN_WAIT2, TCP_TIME_WAIT,
   TCP_CLOSE, TCP_CLOSE_WAIT, TCP_LAST_ACK, TCP_LISTEN, TCP_CLOSING
 };
-/* glibc's struct tcp_info (104 bytes). The byte at offset 6 holds two 4-bit fields in glibc
-   (tcpi_snd_wscale, tcpi_rcv_wscale); SockLab's C has no bit-fields, so it is one byte here:
-   snd_wscale is (__tcpi_wscale & 15), rcv_wscale is (__tcpi_wscale >> 4). */
+/* glibc's struct tcp_info (104 bytes); the byte at offset 6 holds two 4-bit fields. */
 struct tcp_info {
   uint8_t tcpi_state;
   uint8_t tcpi_ca_state;
@@ -219,7 +217,7 @@ struct tcp_info {
   uint8_t tcpi_probes;
   uint8_t tcpi_backoff;
   uint8_t tcpi_options;
-  uint8_t __tcpi_wscale;
+  uint8_t tcpi_snd_wscale : 4, tcpi_rcv_wscale : 4;
   uint32_t tcpi_rto;
   uint32_t tcpi_ato;
   uint32_t tcpi_snd_mss;

@@ -75,6 +75,8 @@ export interface Param {
 export interface FieldDecl {
   readonly spec: DeclSpec;
   readonly decl: Declarator;
+  /** width is a bit-field's width expression (`unsigned ihl : 4`). */
+  readonly width?: Expr;
 }
 
 /** TypeName is a type written without a name (casts, sizeof, compound literals). */

@@ -24,6 +24,16 @@ const IGNORED = new Set([
 ]);
 
 /** Converter turns a tree-sitter-c translation_unit into a TranslationUnit. */
+/** unnamedBitField tells whether a missing node is the name tree-sitter-c wants before an unnamed bit-field's `: width` (C allows none). */
+export function unnamedBitField(n: Node): boolean {
+  const parent = n.parent;
+  return (
+    n.type === 'field_identifier' &&
+    parent?.type === 'field_declaration' &&
+    parent.namedChildren.some((c) => c.type === 'bitfield_clause')
+  );
+}
+
 export class Converter extends ExprConverter {
   /** unit converts the root node. */
   unit(root: Node): TranslationUnit {
@@ -150,10 +160,25 @@ export class Converter extends ExprConverter {
         continue;
       }
       const spec = this.declSpec(f);
-      for (const c of f.namedChildren) if (c.type === 'bitfield_clause') this.unsupported(c, 'bit-fields');
-      const ds = f.childrenForFieldName('declarator');
-      if (ds.length === 0) out.push({ spec, decl: { k: 'name', pos: posOf(f) } });
-      for (const d of ds) out.push({ spec, decl: this.declarator(d) });
+      // each declarator is followed by its own `: width` when it is a bit-field (`a : 4, b : 4`)
+      const members: { d: Node | undefined; width?: Node }[] = [];
+      const declarators = new Set(f.childrenForFieldName('declarator').map((d) => d.id));
+      for (const c of f.namedChildren) {
+        if (declarators.has(c.id)) members.push({ d: c.isMissing && unnamedBitField(c) ? undefined : c });
+        else if (c.type === 'bitfield_clause') {
+          const last = members.at(-1);
+          const width = c.namedChildren[0];
+          if (last !== undefined && last.width === undefined) last.width = width;
+          else members.push({ d: undefined, width });
+        }
+      }
+      if (members.length === 0) out.push({ spec, decl: { k: 'name', pos: posOf(f) } });
+      for (const m of members)
+        out.push({
+          spec,
+          decl: m.d === undefined ? { k: 'name', pos: posOf(f) } : this.declarator(m.d),
+          ...(m.width === undefined ? {} : { width: this.expr(m.width) }),
+        });
     }
     return out;
   }

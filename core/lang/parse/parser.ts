@@ -8,7 +8,7 @@ import { langMessages } from '../messages';
 import type { SourceInfo } from '../source';
 import { locate } from '../source';
 import type { TranslationUnit } from './ast';
-import { Converter } from './convertDecl';
+import { Converter, unnamedBitField } from './convertDecl';
 
 /** WasmBytes are the two WebAssembly binaries the parser needs, read by the caller. */
 export interface WasmBytes {
@@ -47,7 +47,8 @@ function parseWith(parser: Parser, code: string, src: SourceInfo): ParseResult {
     const rep = new Reporter(langMessages);
     if (tree.rootNode.hasError) {
       syntaxErrors(tree.rootNode, src, rep);
-      return { diagnostics: rep.diagnostics };
+      // the only "errors" may be the names tree-sitter-c misses before unnamed bit-fields
+      if (rep.errorCount > 0) return { diagnostics: rep.diagnostics };
     }
     const conv = new Converter(src, rep);
     const unit = conv.unit(tree.rootNode);
@@ -64,6 +65,7 @@ function syntaxErrors(root: Node, src: SourceInfo, rep: Reporter<'syntax-error' 
   while (stack.length > 0 && count < 5) {
     const n = stack.pop()!;
     const pos = { line: n.startPosition.row + 1, col: n.startPosition.column + 1 };
+    if (n.isMissing && unnamedBitField(n)) continue;
     if (n.isMissing) {
       rep.report('expected-token', locate(src, pos), { args: { token: n.type } });
       count++;

@@ -8,13 +8,16 @@ export interface IntType {
   readonly signed: boolean;
   readonly name: string;
   readonly isBool?: boolean;
+  /** bitField marks the type of a bit-field member access: its width, and its shift within the storage unit of `size` bytes it is read from and written to. */
+  readonly bitField?: { readonly width: number; readonly shift: number };
 }
 
-/** Field is one member of a struct or union with its byte offset. */
+/** Field is one member of a struct or union with its byte offset (for a bit-field, of its storage unit; bits says where in it). */
 export interface Field {
   readonly name: string;
   readonly type: CType;
   readonly offset: number;
+  readonly bits?: { readonly width: number; readonly shift: number };
 }
 
 /** StructInfo is a struct or union's body, filled in when its definition is seen. */
@@ -117,29 +120,61 @@ export function isComplete(t: CType): boolean {
   return true;
 }
 
-/** layoutStruct assigns offsets, size and alignment to a struct or union as gcc does on x86-64. */
-export function layoutStruct(info: StructInfo, members: { name: string; type: CType }[]): void {
-  let offset = 0;
+/**
+ * layoutStruct assigns offsets, size and alignment to a struct or union as gcc does on x86-64
+ * (System V ABI). A bit-field (a member with width) takes the next bits unless they would
+ * cross a boundary of its type's size, in which case it starts at the next such boundary; a
+ * zero width moves to that boundary; unnamed bit-fields only pad (no field, no alignment).
+ */
+export function layoutStruct(
+  info: StructInfo,
+  members: { name: string; type: CType; width?: number }[],
+): void {
+  let bit = 0;
   let size = 0;
   let align = 1;
   const fields: Field[] = [];
   for (const m of members) {
     const a = alignOf(m.type);
+    if (m.width !== undefined) {
+      const unitBits = sizeOf(m.type) * 8;
+      const at = info.union ? 0 : bit;
+      const start =
+        m.width === 0 || Math.floor(at / unitBits) !== Math.floor((at + m.width - 1) / unitBits)
+          ? alignUp(at, unitBits)
+          : at;
+      if (m.name !== '') align = Math.max(align, a);
+      if (m.width > 0 && m.name !== '') {
+        const unit = Math.floor(start / unitBits) * (unitBits / 8);
+        fields.push({ name: m.name, type: m.type, offset: unit, bits: { width: m.width, shift: start - unit * 8 } }); // prettier-ignore
+      }
+      if (info.union) size = Math.max(size, Math.ceil(m.width / 8));
+      else {
+        bit = start + m.width;
+        size = Math.max(size, Math.ceil(bit / 8));
+      }
+      continue;
+    }
     align = Math.max(align, a);
     if (info.union) {
       fields.push({ name: m.name, type: m.type, offset: 0 });
       size = Math.max(size, sizeOf(m.type));
     } else {
-      offset = alignUp(offset, a);
+      const offset = alignUp(Math.ceil(bit / 8), a);
       fields.push({ name: m.name, type: m.type, offset });
-      offset += sizeOf(m.type);
-      size = offset;
+      bit = (offset + sizeOf(m.type)) * 8;
+      size = offset + sizeOf(m.type);
     }
   }
   info.fields = fields;
   info.align = align;
   info.size = alignUp(size, align);
   info.complete = true;
+}
+
+/** memberType is the type an access to field f has: a bit-field's carries its width and shift. */
+export function memberType(f: Field): CType {
+  return f.bits === undefined || f.type.k !== 'int' ? f.type : { ...f.type, bitField: f.bits };
 }
 
 /** alignUp rounds n up to a multiple of a. */
@@ -157,10 +192,17 @@ export function findField(info: StructInfo, name: string): Field | undefined {
   return undefined;
 }
 
-/** promote applies the integer promotions. */
+/** plainType is t without a bit-field's width and shift (the declared type of the member). */
+export function plainType(t: CType): CType {
+  if (t.k !== 'int' || t.bitField === undefined) return t;
+  const { bitField: _, ...plain } = t;
+  return plain;
+}
+
+/** promote applies the integer promotions (a bit-field narrower than int promotes to int). */
 export function promote(t: CType): CType {
-  if (t.k === 'int' && t.size < 4) return T.int;
-  return t;
+  if (t.k === 'int' && (t.size < 4 || (t.bitField !== undefined && t.bitField.width < 32))) return T.int;
+  return plainType(t);
 }
 
 /** arithResult is the usual arithmetic conversions' common type of two arithmetic types. */
