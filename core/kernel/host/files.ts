@@ -207,6 +207,13 @@ const FILES: Readonly<Record<string, string>> = {
   inet_shutdown: 'net/ipv4/af_inet.c',
   tcp_shutdown: 'net/ipv4/tcp.c',
   tcp_write_err: 'net/ipv4/tcp_timer.c',
+  tcp_write_wakeup: 'net/ipv4/tcp_output.c',
+  tcp_xmit_probe_skb: 'net/ipv4/tcp_output.c',
+  tcp_send_probe0: 'net/ipv4/tcp_output.c',
+  tcp_probe_timer: 'net/ipv4/tcp_timer.c',
+  tcp_set_keepalive: 'net/ipv4/tcp_timer.c',
+  tcp_keepalive_timer: 'net/ipv4/tcp_timer.c',
+  tcp_sock_set_keepidle_locked: 'net/ipv4/tcp.c', // 6.x
   tcp_reset: 'net/ipv4/tcp_input.c',
   tcp_data_snd_check: 'net/ipv4/tcp_input.c',
   bictcp_cong_avoid: 'net/ipv4/tcp_cubic.c',

@@ -138,12 +138,14 @@ export class Host {
   }
 }
 
-/** retValue renders a kernel function's return for the trace: numbers as-is, objects by address. */
+/** retValue renders a kernel function's return for the trace: numbers as-is, objects by address, a sleep (Block) by the wait queue it sleeps on. */
 function retValue(r: unknown): number | string | null {
   if (typeof r === 'number') return r;
   if (r === null) return null;
   if (r === undefined) return 'void';
   if (typeof r === 'object' && 'addr' in r) return String((r as { addr: unknown }).addr);
+  if (typeof r === 'object' && 'block' in r && 'timeoutNs' in r)
+    return `sleeps on ${String((r as { block: { addr: unknown } }).block.addr)}`;
   if (typeof r === 'boolean') return r ? 1 : 0;
   return String(r);
 }

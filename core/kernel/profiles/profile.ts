@@ -43,6 +43,10 @@ export interface SysctlDefaults {
   readonly 'net.ipv4.tcp_synack_retries': number;
   readonly 'net.ipv4.tcp_retries2': number;
   readonly 'net.ipv4.tcp_sack': number;
+  /** tcp_keepalive_time, _intvl (seconds) and _probes drive SO_KEEPALIVE's sk_timer (tcp_keepalive.ts). */
+  readonly 'net.ipv4.tcp_keepalive_time': number;
+  readonly 'net.ipv4.tcp_keepalive_intvl': number;
+  readonly 'net.ipv4.tcp_keepalive_probes': number;
   /** tcp_congestion_control names the default congestion control module (reno or cubic). */
   readonly 'net.ipv4.tcp_congestion_control': string;
 }

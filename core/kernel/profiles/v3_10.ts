@@ -89,6 +89,9 @@ export const PROFILE_3_10: KernelProfile = {
     'net.ipv4.tcp_synack_retries': 5, // §4.12 TCP_SYNACK_RETRIES
     'net.ipv4.tcp_retries2': 15, // §4.12 TCP_RETR2
     'net.ipv4.tcp_sack': 1, // §4.12
+    'net.ipv4.tcp_keepalive_time': 7200, // §4.12 TCP_KEEPALIVE_TIME, 2 h
+    'net.ipv4.tcp_keepalive_intvl': 75, // §4.13 TCP_KEEPALIVE_INTVL
+    'net.ipv4.tcp_keepalive_probes': 9, // §4.13 TCP_KEEPALIVE_PROBES
     'net.ipv4.tcp_congestion_control': 'cubic', // §4.12 Kconfig DEFAULT_CUBIC
     'net.ipv4.ip_local_port_range': [32768, 61000], // §4.12
     'net.core.somaxconn': 128, // §4.12

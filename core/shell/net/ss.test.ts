@@ -5,7 +5,12 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { testParser } from '../../../test/helpers/cParser';
 import { openLabShell } from '../../../test/helpers/shellTerminal';
-import { printMsTimer } from './ssInfo';
+import { printMsTimer, timerText } from './ssInfo';
+import { established, filterLink } from '../../kernel/testing/tcp';
+import { sockOf } from '../../kernel/testing/harness';
+import { send, setsockopt } from '../../kernel/syscalls';
+import { SO, TCP_OPT } from '../../kernel/net/core/sockopt';
+import { MSG_DONTWAIT, SOL_SOCKET, SOL_TCP } from '../../kernel/include/uapi/socket';
 import { renderSs, type SsRow } from './ssTable';
 
 const real = (name: string) =>
@@ -330,5 +335,81 @@ describe('ss over the simulated world', () => {
       '6.x':
         'CLOSE-WAIT 1      0           10.0.0.2:7007     10.0.0.1:52462 uid:1000 ino:0 sk:2 cgroup:/ -->    ',
     });
+  }, 30_000);
+});
+
+describe('timerText', () => {
+  it('shows the keepalive sk_timer with icsk_probes_out as inet_diag reports idiag_timer 2', () => {
+    const { w, c, s, cp, cfd } = established('3.10');
+    const sk = sockOf(c, cp, cfd);
+    expect(timerText(sk, w.sim.now, false)).toBe('');
+    expect(setsockopt(c, cp, cfd, SOL_SOCKET, SO.SO_KEEPALIVE, 1)).toBe(0);
+    expect(timerText(sk, w.sim.now, false)).toBe(' timer:(keepalive,120min,0)');
+    w.sim.runUntil(w.sim.now + 61_000_000_000);
+    expect(timerText(sk, w.sim.now, false)).toBe(' timer:(keepalive,118min,0)');
+    setsockopt(c, cp, cfd, SOL_TCP, TCP_OPT.TCP_KEEPIDLE, 10);
+    setsockopt(c, cp, cfd, SOL_TCP, TCP_OPT.TCP_KEEPINTVL, 2);
+    filterLink(s, () => 'drop');
+    // TCP_KEEPIDLE 10 after 61 s of silence fires at once; then one probe is out, the next due in 2 s.
+    w.sim.runUntil(w.sim.now + 500_000_000);
+    expect(timerText(sk, w.sim.now, false)).toBe(' timer:(keepalive,1.500ms,1)');
+  });
+
+  it('shows the zero-window probe timer as persist with icsk_probes_out (idiag_timer 4)', () => {
+    const { w, c, s, cp, cfd } = established('3.10');
+    const sk = sockOf(c, cp, cfd);
+    const data = new Uint8Array(300_000);
+    let sent = 0;
+    for (let i = 0; i < 50; i++) {
+      const r = send(c, cp, cfd, data.subarray(sent), MSG_DONTWAIT);
+      if (typeof r === 'number' && r > 0) sent += r;
+      w.sim.runUntil(w.sim.now + 1_000_000);
+    }
+    // The reader never reads: the window closes and the persist timer probes it (tcp_flow.test.ts).
+    w.sim.runUntil(w.sim.now + 150_000_000);
+    const got = [timerText(sk, w.sim.now, false)];
+    // The receiver's answers are lost from here: the next probe stays unanswered.
+    filterLink(s, () => 'drop');
+    w.sim.runUntil(w.sim.now + 300_000_000);
+    got.push(timerText(sk, w.sim.now, false));
+    // print_ms_timer pads the milliseconds to three digits.
+    expect(got).toEqual([' timer:(persist,047ms,0)', ' timer:(persist,157ms,1)']);
+  });
+});
+
+describe('ss -o over the simulated world', () => {
+  it('shows timer:(keepalive,…) on a connection accepted from a listener with SO_KEEPALIVE and TCP_KEEPIDLE', async () => {
+    const parser = await testParser();
+    const server = [
+      '#include <netinet/in.h>',
+      '#include <netinet/tcp.h>',
+      '#include <string.h>',
+      '#include <sys/socket.h>',
+      '#include <unistd.h>',
+      'int main(void) {',
+      '  struct sockaddr_in a;',
+      '  memset(&a, 0, sizeof a);',
+      '  a.sin_family = AF_INET;',
+      '  a.sin_port = htons(7007);',
+      '  int s = socket(AF_INET, SOCK_STREAM, 0);',
+      '  int on = 1, idle = 60;',
+      '  setsockopt(s, SOL_SOCKET, SO_KEEPALIVE, &on, sizeof on);',
+      '  setsockopt(s, IPPROTO_TCP, TCP_KEEPIDLE, &idle, sizeof idle);',
+      '  bind(s, (struct sockaddr *)&a, sizeof a);',
+      '  listen(s, 5);',
+      '  int c = accept(s, 0, 0);',
+      '  sleep(100);',
+      '  return c;',
+      '}',
+      '',
+    ].join('\n');
+    const { run } = await openLabShell(parser, { 'ka.c': server }, { cols: 200, rows: 40 });
+    await run('on server run ka.c &');
+    await run('nc server 7007 &');
+    await run('sleep 1');
+    expect(await run('on server ss -tno | cat')).toEqual([
+      'State Recv-Q Send-Q Local Address:Port Peer Address:Port Process',
+      'ESTAB 0      0           10.0.0.2:7007     10.0.0.1:50659 timer:(keepalive,59sec,0)',
+    ]);
   }, 30_000);
 });

@@ -70,14 +70,20 @@ export function printMsTimer(timeout: number): string {
 }
 
 /**
- * timerText is ss -o's ` timer:(name,expires,retrans)` from inet_diag's idiag_timer: the
- * TIME_WAIT timer of a TIME-WAIT entry, else the retransmit timer ("on") while it is armed;
- * '' when no timer is pending. now is the host's time (ns).
+ * timerText is ss -o's ` timer:(name,expires,retrans)` from inet_diag's idiag_timer, in
+ * inet_sk_diag_fill's order: the TIME_WAIT timer of a TIME-WAIT entry; else the retransmit
+ * timer ("on", with icsk_retransmits); else the zero-window probe timer ("persist", with
+ * icsk_probes_out); else the keepalive sk_timer ("keepalive", with icsk_probes_out); '' when
+ * no timer is pending. now is the host's time (ns).
  */
 export function timerText(sk: Sock, now: number, timeWait: boolean): string {
   const x = tcpx(sk);
   const ms = (at: number) => printMsTimer(Math.max(0, Math.floor((at - now) / 1e6)));
   if (timeWait) return x.twExpires === undefined ? '' : ` timer:(timewait,${ms(x.twExpires)},0)`;
-  if (x.rtoExpires === undefined) return '';
-  return ` timer:(on,${ms(x.rtoExpires)},${Number(sk.f.icsk_retransmits ?? 0)})`;
+  if (x.rtoExpires !== undefined)
+    return ` timer:(on,${ms(x.rtoExpires)},${Number(sk.f.icsk_retransmits ?? 0)})`;
+  const probes = Number(sk.f.icsk_probes_out ?? 0);
+  if (x.probeExpires !== undefined) return ` timer:(persist,${ms(x.probeExpires)},${probes})`;
+  if (x.keepaliveExpires !== undefined) return ` timer:(keepalive,${ms(x.keepaliveExpires)},${probes})`;
+  return '';
 }

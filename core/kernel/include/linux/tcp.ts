@@ -45,6 +45,9 @@ export const TCP_SOCK_ZERO = {
   sack_ok: 0, // rx_opt.sack_ok: SACK negotiated
   wscale_ok: 0, // rx_opt.wscale_ok: window scaling negotiated
   ts_recent: 0, // rx_opt.ts_recent: the peer's last TSval
+  keepalive_time: 0, // TCP_KEEPIDLE in jiffies (0: tcp_keepalive_time)
+  keepalive_intvl: 0, // TCP_KEEPINTVL in jiffies (0: tcp_keepalive_intvl)
+  keepalive_probes: 0, // TCP_KEEPCNT (0: tcp_keepalive_probes)
 };
 
 /** TCP_INFINITE_SSTHRESH is the initial snd_ssthresh, 0x7fffffff. */
@@ -111,8 +114,14 @@ export interface TcpSockExtra {
   twExpires?: number;
   /** delackTimer is the queued icsk_delack_timer event, if armed. */
   delackTimer?: number | undefined;
-  /** probeTimer is the queued zero-window probe timer event, if armed. */
+  /** probeTimer is the queued zero-window probe timer event, if armed; probeExpires when it is due (ns). */
   probeTimer?: number | undefined;
+  probeExpires?: number | undefined;
+  /** keepaliveTimer is the queued sk_timer (keepalive) event, if armed; keepaliveExpires when it is due (ns). */
+  keepaliveTimer?: number | undefined;
+  keepaliveExpires?: number | undefined;
+  /** rcvTstamp is rcv_tstamp: when tcp_ack last accepted an ACK from the peer (jiffies). */
+  rcvTstamp?: number;
   /** ack holds icsk_ack: pending, quick, pingpong, ato (jiffies), lrcvtime (jiffies), rcv_mss. */
   ack?: { pending: number; quick: number; pingpong: number; ato: number; lrcvtime: number; rcv_mss: number };
   /** rcvRtt is rcv_rtt_est.rtt: the receiver's RTT estimate (jiffies << 3). */

@@ -18,6 +18,16 @@ import { tcp_getsockopt_congestion, tcp_setsockopt_congestion } from '../ipv4/tc
 import { udp_push_pending_frames, UDP_CORK } from '../ipv4/udp_cork';
 import { intOf, ip_getsockopt, ip_setsockopt, setFlag, sock_set_timeout, timevalBytes } from './sockopt_ip';
 import { tcp_push_pending } from '../ipv4/tcp';
+import {
+  keepalive_intvl_when,
+  keepalive_probes,
+  keepalive_time_when,
+  setKeepcnt,
+  setKeepidle,
+  setKeepintvl,
+  tcp_set_keepalive,
+} from '../ipv4/tcp_keepalive';
+import { HZ } from '../../include/net/inet_connection_sock';
 
 /** SO maps the SOL_SOCKET option names SockLab handles to their numbers, one row per option. */
 // prettier-ignore
@@ -42,6 +52,9 @@ export const TCP_OPT = {
   TCP_NODELAY: 1, // nonagle OFF|PUSH
   TCP_MAXSEG: 2, // mss_cache (read)
   TCP_CORK: 3, // nonagle CORK
+  TCP_KEEPIDLE: 4, // keepalive_time (s)
+  TCP_KEEPINTVL: 5, // keepalive_intvl (s)
+  TCP_KEEPCNT: 6, // keepalive_probes
   TCP_CONGESTION: 13, // icsk_ca_ops by name (a string: tcp_cong.ts)
 } as const;
 
@@ -67,8 +80,10 @@ export function setsockopt(
       if (optlen < 4) return h.kerr('EINVAL', `optlen ${optlen} < sizeof(int)`);
       if (name === SO.SO_REUSEADDR) kset(h, sk, 'sk_reuse', val !== 0 ? 1 : 0);
       else if (name === SO.SO_BROADCAST) setFlag(h, sk, 'SOCK_BROADCAST', val !== 0);
-      else if (name === SO.SO_KEEPALIVE) setFlag(h, sk, 'SOCK_KEEPOPEN', val !== 0);
-      else if (name === SO.SO_SNDBUF) {
+      else if (name === SO.SO_KEEPALIVE) {
+        if (sk.protoName === 'tcp_prot') tcp_set_keepalive(h, sk, val !== 0);
+        setFlag(h, sk, 'SOCK_KEEPOPEN', val !== 0);
+      } else if (name === SO.SO_SNDBUF) {
         kset(h, sk, 'sk_userlocks', sk.f.sk_userlocks | SOCK_SNDBUF_LOCK);
         kset(h, sk, 'sk_sndbuf', 2 * Math.min(val >>> 0, h.sysctl['net.core.wmem_max']));
       } else if (name === SO.SO_RCVBUF) {
@@ -107,7 +122,10 @@ export function setsockopt(
             );
             tcp_push_pending(h, sk);
           }
-        } else return h.kerr('ENOPROTOOPT', `TCP option ${name} is not simulated or not settable`);
+        } else if (name === TCP_OPT.TCP_KEEPIDLE) return setKeepidle(h, sk, val);
+        else if (name === TCP_OPT.TCP_KEEPINTVL) return setKeepintvl(h, sk, val);
+        else if (name === TCP_OPT.TCP_KEEPCNT) return setKeepcnt(h, sk, val);
+        else return h.kerr('ENOPROTOOPT', `TCP option ${name} is not simulated or not settable`);
         return 0;
       });
     },
@@ -179,6 +197,9 @@ export function getsockopt(
         if (name === TCP_OPT.TCP_CORK) return (ng & TCP_NAGLE_CORK) !== 0 ? 1 : 0;
         if (name === TCP_OPT.TCP_MAXSEG) return Number(sk.f['mss_cache']);
         if (name === TCP_OPT.TCP_CONGESTION) return tcp_getsockopt_congestion(sk, out);
+        if (name === TCP_OPT.TCP_KEEPIDLE) return Math.floor(keepalive_time_when(h, sk) / HZ);
+        if (name === TCP_OPT.TCP_KEEPINTVL) return Math.floor(keepalive_intvl_when(h, sk) / HZ);
+        if (name === TCP_OPT.TCP_KEEPCNT) return keepalive_probes(h, sk);
         return h.kerr('ENOPROTOOPT', `TCP option ${name} is not simulated`);
       });
     },

@@ -121,8 +121,9 @@ interface Cleaned {
 
 /** tcp_clean_rtx_queue frees the skbs the ACK covers and takes an RTT sample from a never-retransmitted one (Karn). */
 function tcp_clean_rtx_queue(h: Host, sk: Sock, ack: number): Cleaned {
-  return h.kcall('tcp_clean_rtx_queue', `sk=${sk.addr}`, () => {
-    const r: Cleaned = { acked: 0, flag: 0, seqRtt: -1 };
+  const r: Cleaned = { acked: 0, flag: 0, seqRtt: -1 };
+  // the kernel's returns the FLAG_* bits; the bytes acked and the RTT sample come back beside them
+  h.kcall('tcp_clean_rtx_queue', `sk=${sk.addr}`, () => {
     const v6 = h.profile.version === '6.x';
     while (sk.writeQueue.length > 0) {
       const skb = sk.writeQueue[0]!;
@@ -146,8 +147,9 @@ function tcp_clean_rtx_queue(h: Host, sk: Sock, ack: number): Cleaned {
       sk.queueShrunk = true;
       consume_skb(h, skb);
     }
-    return r;
+    return r.flag;
   });
+  return r;
 }
 
 /** tcp_ack_update_rtt takes the sample: the skb's send time (6.x) or the timestamp echo, then sets the RTO. */
@@ -192,6 +194,9 @@ export function tcp_ack(h: Host, sk: Sock, seg: TcpRepr): number {
     if (before(priorUna, seg.ack)) flag |= FLAG.SND_UNA_ADVANCED;
     flag |= tcp_ack_update_window(h, sk, seg);
     kset(h, sk, 'snd_una', seg.ack);
+    // "Something worked": the peer answered, so no probe is outstanding (keepalive, window probes).
+    if (Number(sk.f.icsk_probes_out) !== 0) kset(h, sk, 'icsk_probes_out', 0);
+    tcpx(sk).rcvTstamp = tcpTime(h);
     if (tcpx(sk).probeTimer !== undefined && windowFitsHead(sk))
       h.kcall('tcp_ack_probe', `sk=${sk.addr}`, () => {
         kset(h, sk, 'icsk_backoff', 0);

@@ -15,6 +15,7 @@ import { sk_state_change } from '../core/sock_wake';
 import { inet_put_port } from './inet_connection_sock';
 import { tcp_push_pending } from './tcp';
 import { estKey, tcp_set_state } from './tcp_connect';
+import { inet_csk_delete_keepalive_timer } from './tcp_keepalive';
 import {
   entail,
   MAX_TCP_HEADER,
@@ -37,6 +38,7 @@ export function inet_csk_destroy_sock(h: Host, sk: Sock): void {
     const i = h.listeners.indexOf(sk);
     if (i >= 0) h.listeners.splice(i, 1);
     if (sk.f.sk_state !== TCP_STATE.TCP_CLOSE) tcp_set_state(h, sk, TCP_STATE.TCP_CLOSE);
+    inet_csk_delete_keepalive_timer(h, sk); // tcp_v4_destroy_sock → inet_csk_clear_xmit_timers stops sk_timer
     inet_put_port(h, sk);
     if (h.live.has(sk.addr)) sk_free(h, sk);
   });
@@ -55,30 +57,35 @@ export function tcp_send_fin(h: Host, sk: Sock): void {
   });
 }
 
+/** tcp_send_active_reset sends an RST|ACK at snd_nxt on a connection we abort (close with unread data, keepalive giving up). */
+export function tcp_send_active_reset(h: Host, sk: Sock): void {
+  h.kcall('tcp_send_active_reset', `sk=${sk.addr}`, () => {
+    const skb = alloc_skb(h, MAX_TCP_HEADER);
+    skb_reserve(h, skb, MAX_TCP_HEADER);
+    tcp_init_nondata_skb(skb, Number(sk.f['snd_nxt']), TCPHDR.RST | TCPHDR.ACK);
+    if (h.trace.wants('tcp_send_reset')) {
+      const sport = sk.f.inet_num;
+      h.trace.record('tcp_send_reset', h.now, h.name, {
+        skbaddr: skb.addr,
+        skaddr: sk.addr,
+        sport,
+        dport: ntohs(sk.f.inet_dport),
+        saddr: String(sk.f['inet_saddr']),
+        daddr: sk.f.inet_daddr,
+        state: 'TCP_ESTABLISHED',
+      });
+    }
+    tcp_transmit_skb(h, sk, skb, false);
+  });
+}
+
 /** tcp_close closes a TCP sock for close(2): RST with unread data, else FIN; 'orphan' when the sock must live on for the FIN exchange. */
 export function tcp_close(h: Host, sk: Sock): 'free' | 'orphan' {
   const st = sk.f.sk_state;
   if (st === TCP_STATE.TCP_LISTEN || st === TCP_STATE.TCP_CLOSE || st === TCP_STATE.TCP_SYN_SENT)
     return 'free';
   if (sk.receiveQueue.length > 0) {
-    h.kcall('tcp_send_active_reset', `sk=${sk.addr}`, () => {
-      const skb = alloc_skb(h, MAX_TCP_HEADER);
-      skb_reserve(h, skb, MAX_TCP_HEADER);
-      tcp_init_nondata_skb(skb, Number(sk.f['snd_nxt']), TCPHDR.RST | TCPHDR.ACK);
-      if (h.trace.wants('tcp_send_reset')) {
-        const sport = sk.f.inet_num;
-        h.trace.record('tcp_send_reset', h.now, h.name, {
-          skbaddr: skb.addr,
-          skaddr: sk.addr,
-          sport,
-          dport: ntohs(sk.f.inet_dport),
-          saddr: String(sk.f['inet_saddr']),
-          daddr: sk.f.inet_daddr,
-          state: 'TCP_ESTABLISHED',
-        });
-      }
-      tcp_transmit_skb(h, sk, skb, false);
-    });
+    tcp_send_active_reset(h, sk);
     return 'free';
   }
   const next = h.kcall('tcp_close_state', `sk=${sk.addr}`, () => {
@@ -115,6 +122,7 @@ export function tcp_fin(h: Host, sk: Sock, finSeq: number): void {
 export function tcp_time_wait(h: Host, sk: Sock): void {
   h.kcall('tcp_time_wait', `sk=${sk.addr}, TCP_TIME_WAIT`, () => {
     tcp_set_state(h, sk, TCP_STATE.TCP_TIME_WAIT);
+    inet_csk_delete_keepalive_timer(h, sk); // the full sock's timers stop (tcp_done); a timewait sock has none
     const len = h.tcpTimewaitNs ?? TCP_TIMEWAIT_LEN_NS;
     tcpx(sk).twExpires = h.now + len;
     h.trace.record('timer_set', h.now, h.name, {

@@ -3,6 +3,8 @@
 // tcp_rcv_established (tcp_ack in tcp_ack.ts, then the data in tcp_data.ts, then
 // tcp_data_snd_check and tcp_ack_snd_check, which sends or delays the ACK: tcp_delack.ts).
 // The peer's timestamp is remembered as ts_recent (tcp_replace_ts_recent) for the echo.
+// A bare segment ending before rcv_wup (a keepalive or window probe) gets a duplicate ACK and
+// is dropped before tcp_ack (tcp_validate_incoming's tcp_sequence check).
 
 import type { Host } from '../../host/host';
 import { kset } from '../../host/kstruct';
@@ -10,7 +12,7 @@ import type { SkBuff } from '../../include/linux/skbuff';
 import type { Sock } from '../../include/net/sock';
 import { TCP_STATE } from '../../include/net/tcp_states';
 import type { TcpRepr } from '../../../wire';
-import { consume_skb } from '../core/skbuff';
+import { consume_skb, kfree_skb } from '../core/skbuff';
 import { sk_data_ready, sk_state_change } from '../core/sock_wake';
 import { tcp_set_state } from './tcp_connect';
 import { ipv4_default_advmss, tcp_send_ack, TCPHDR } from './tcp_output';
@@ -22,6 +24,7 @@ import { before, tcp_ack } from './tcp_ack';
 import { tcp_init_congestion_control } from './tcp_cong';
 import { tcp_data_queue } from './tcp_data';
 import { tcp_ack_snd_check } from './tcp_delack';
+import { tcp_keepalive_arm } from './tcp_keepalive';
 
 /** optionsOf reads the peer's SYN options into rx_opt (tcp_parse_options). */
 export function tcp_parse_options(h: Host, sk: Sock, seg: TcpRepr): void {
@@ -51,6 +54,7 @@ function tcp_finish_connect(h: Host, sk: Sock): void {
   };
   if (h.profile.version === '6.x') h.kcall('tcp_init_transfer', `sk=${sk.addr}`, setup);
   else setup();
+  tcp_keepalive_arm(h, sk);
 }
 
 /** tcp_rcv_synsent_state_process handles the SYN-ACK of an active open. */
@@ -96,6 +100,7 @@ export function tcp_rcv_state_process(h: Host, sk: Sock, skb: SkBuff, seg: TcpRe
       kset(h, sk, 'snd_wnd', seg.window << Number(sk.f['snd_wscale']));
       tcp_init_congestion_control(h, sk);
       tcp_init_buffer_space(h, sk);
+      tcp_keepalive_arm(h, sk); // tcp_create_openreq_child: a child inheriting SOCK_KEEPOPEN
       consume_skb(h, skb);
       return 0;
     }
@@ -141,12 +146,24 @@ function tcp_replace_ts_recent(h: Host, sk: Sock, seg: TcpRepr): void {
 /** tcp_rcv_established handles a segment on an ESTABLISHED sock: the ACK, then its data. */
 export function tcp_rcv_established(h: Host, sk: Sock, skb: SkBuff, seg: TcpRepr, hlen: number): number {
   return h.kcall('tcp_rcv_established', `sk=${sk.addr}, skb=${skb.addr}, len=${skb.f.len}`, () => {
+    if (tcpOldProbe(h, sk, skb, seg)) return 0;
     if ((seg.flags & TCPHDR.ACK) !== 0 && tcp_ack(h, sk, seg) < 0) {
       consume_skb(h, skb);
       return 0;
     }
     return tcpDataIn(h, sk, skb, seg, hlen);
   });
+}
+
+/** tcpOldProbe is tcp_validate_incoming's tcp_sequence check for a segment with no data or FIN that ends before rcv_wup (a keepalive or window probe at rcv_nxt − 1): a duplicate ACK answers it and it is dropped before tcp_ack sees it, so it neither counts as hearing from the peer nor resets our own probes; true when it was. */
+function tcpOldProbe(h: Host, sk: Sock, skb: SkBuff, seg: TcpRepr): boolean {
+  const bare = seg.payload.length === 0 && (seg.flags & (TCPHDR.SYN | TCPHDR.RST | TCPHDR.FIN)) === 0;
+  if (!bare || !before(seg.seq, Number(sk.f['rcv_wup']))) return false;
+  h.kcall('tcp_validate_incoming', `sk=${sk.addr}, seq=${seg.seq}`, () => {
+    h.kcall('tcp_send_dupack', `sk=${sk.addr}, seq=${seg.seq}`, () => tcp_send_ack(h, sk));
+    kfree_skb(h, skb, 'SKB_DROP_REASON_TCP_OLD_SEQUENCE', 0x0800);
+  });
+  return true;
 }
 
 /** tcpDataIn is the data path shared by ESTABLISHED and the FIN_WAIT states: tcp_data_queue, then send what the ACK allows, then the ACK itself. */

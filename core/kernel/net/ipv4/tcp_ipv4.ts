@@ -17,6 +17,7 @@ import { isWireError, tcp as wireTcp, type TcpRepr } from '../../../wire';
 import { consume_skb, kfree_skb, skbData } from '../core/skbuff';
 import { sk_data_ready } from '../core/sock_wake';
 import { sk_alloc } from '../core/sock';
+import { setFlag } from '../core/sockopt_ip';
 import { htons } from './af_inet';
 import { estKey } from './tcp_connect';
 import { __inet_inherit_port } from './inet_hashtables';
@@ -139,7 +140,10 @@ function listenRcv(h: Host, lsk: Sock, skb: SkBuff, seg: TcpRepr, a: Addrs): num
     h.kcall(
       '__inet_hash_nolisten',
       `sk=${child.addr}`,
-      () => h.established.set(key, child),
+      () => {
+        h.established.set(key, child);
+        return 0;
+      },
       'net/ipv4/inet_hashtables.c',
     );
     h.kcall('tcp_child_process', `parent=${lsk.addr}, child=${child.addr}`, () =>
@@ -183,9 +187,13 @@ function newChild(h: Host, lsk: Sock, seg: TcpRepr, a: Addrs): Sock {
       'sk_sndtimeo',
       'sk_rcvlowat',
       'nonagle',
+      'keepalive_time',
+      'keepalive_intvl',
+      'keepalive_probes',
     ]) {
       kset(h, c, k, lsk.f[k] ?? null);
     }
+    if (lsk.f.sk_flags.includes('SOCK_KEEPOPEN')) setFlag(h, c, 'SOCK_KEEPOPEN', true); // sk_clone_lock copies sk_flags
     kset(h, c, 'sk_refcnt', 1);
     kset(h, c, 'sk_wmem_alloc', 1);
     kset(h, c, 'inet_saddr', a.daddr);

@@ -18,6 +18,7 @@ import { ip_local_out } from './ip_output';
 import { ip_route_output } from './route';
 import { estKey } from './tcp_connect';
 import { inet_csk_clear_xmit_timer } from './tcp_timer';
+import { inet_csk_delete_keepalive_timer } from './tcp_keepalive';
 import { TCPHDR } from './tcp_output';
 
 /** tcp_v4_send_reset sends the RST that answers seg (from saddr to daddr) when no socket takes it. */
@@ -99,6 +100,7 @@ export function tcp_done(h: Host, sk: Sock): void {
     h.established.delete(key);
     inet_sk_set_state(h, sk, TCP_STATE.TCP_CLOSE);
     inet_csk_clear_xmit_timer(h, sk); // tcp_clear_xmit_timers: nothing is retransmitted after tcp_done
+    inet_csk_delete_keepalive_timer(h, sk); // inet_csk_clear_xmit_timers stops sk_timer too
     inet_put_port(h, sk);
     sk_state_change(h, sk);
   });

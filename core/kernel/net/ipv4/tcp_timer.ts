@@ -8,7 +8,8 @@
 // The zero-window probe timer (ICSK_TIME_PROBE0, tcp_probe_timer) sends a probe one byte
 // below snd_una while the peer's window cannot take the next segment and data waits, with
 // the same backoff. (Linux's tcp_write_wakeup would split the segment to fill a small
-// non-zero window; SockLab does not split skbs and probes instead.)
+// non-zero window; SockLab does not split skbs and probes instead.) tcp_write_wakeup and
+// tcp_write_err also serve the keepalive timer (tcp_keepalive.ts).
 
 import type { Host } from '../../host/host';
 import { kset } from '../../host/kstruct';
@@ -85,21 +86,22 @@ function tcp_write_timeout(h: Host, sk: Sock): boolean {
   return h.kcall('tcp_write_timeout', `sk=${sk.addr}`, () => {
     const limit = retriesLimit(h, sk);
     if (Number(sk.f.icsk_retransmits) < limit) return false;
-    h.kcall('tcp_write_err', `sk=${sk.addr}`, () => {
-      // Linux reports the last soft ICMP error (sk_err_soft, tcp_v4_err) instead of ETIMEDOUT.
-      const soft = Number(sk.f.sk_err_soft);
-      kset(h, sk, 'sk_err', soft || errno.ETIMEDOUT);
-      sk.errOrigin =
-        soft !== 0 && sk.errOrigin?.errno === soft
-          ? { ...sk.errOrigin, why: `${sk.errOrigin.why}, then ${limit} retransmissions without an answer` }
-          : {
-              errno: soft || errno.ETIMEDOUT,
-              fn: 'tcp_write_timeout',
-              why: `${limit} retransmissions without an answer`,
-            };
-      tcp_done(h, sk);
-    });
+    tcp_write_err(h, sk, { fn: 'tcp_write_timeout', why: `${limit} retransmissions without an answer` });
     return true;
+  });
+}
+
+/** tcp_write_err ends a connection that stopped answering: sk_err = sk_err_soft or ETIMEDOUT, then tcp_done; origin says who gave up and why. */
+export function tcp_write_err(h: Host, sk: Sock, origin: { fn: string; why: string }): void {
+  h.kcall('tcp_write_err', `sk=${sk.addr}`, () => {
+    // Linux reports the last soft ICMP error (sk_err_soft, tcp_v4_err) instead of ETIMEDOUT.
+    const soft = Number(sk.f.sk_err_soft);
+    kset(h, sk, 'sk_err', soft || errno.ETIMEDOUT);
+    sk.errOrigin =
+      soft !== 0 && sk.errOrigin?.errno === soft
+        ? { ...sk.errOrigin, why: `${sk.errOrigin.why}, then ${origin.why}` }
+        : { errno: soft || errno.ETIMEDOUT, ...origin };
+    tcp_done(h, sk);
   });
 }
 
@@ -150,8 +152,10 @@ function armProbe(h: Host, sk: Sock): void {
     by: h.current() || 'tcp_check_probe_timer',
   });
   kset(h, sk, 'icsk_pending', ICSK_TIME_PROBE0);
+  x.probeExpires = h.now + delay;
   x.probeTimer = h.sim.after(delay, 'icsk_probe0', () => {
     x.probeTimer = undefined;
+    x.probeExpires = undefined;
     h.trace.record('timer_fire', h.now, h.name, { timer: 'icsk_probe0', obj: sk.addr });
     h.kcall('tcp_probe_timer', `sk=${sk.addr}`, () => tcp_probe_timer(h, sk));
   });
@@ -167,19 +171,22 @@ function tcp_probe_timer(h: Host, sk: Sock): void {
     if (!stop) tcp_push_pending(h, sk);
     return;
   }
-  h.kcall('tcp_send_probe0', `sk=${sk.addr}`, () =>
-    h.kcall('tcp_write_wakeup', `sk=${sk.addr}`, () =>
-      h.kcall('tcp_xmit_probe_skb', `sk=${sk.addr}, urgent=0`, () => {
-        const skb = alloc_skb(h, MAX_TCP_HEADER);
-        skb_reserve(h, skb, MAX_TCP_HEADER);
-        tcp_init_nondata_skb(skb, (Number(sk.f['snd_una']) - 1) >>> 0, TCPHDR.ACK);
-        tcp_transmit_skb(h, sk, skb, false);
-      }),
-    ),
-  );
+  h.kcall('tcp_send_probe0', `sk=${sk.addr}`, () => tcp_write_wakeup(h, sk));
   kset(h, sk, 'icsk_probes_out', Number(sk.f.icsk_probes_out) + 1);
   kset(h, sk, 'icsk_backoff', Math.min(Number(sk.f.icsk_backoff) + 1, 15));
   armProbe(h, sk);
+}
+
+/** tcp_write_wakeup sends a probe the peer must answer (tcp_xmit_probe_skb): an ACK with sequence snd_una − 1 and no data, outside the peer's window. */
+export function tcp_write_wakeup(h: Host, sk: Sock): void {
+  h.kcall('tcp_write_wakeup', `sk=${sk.addr}`, () =>
+    h.kcall('tcp_xmit_probe_skb', `sk=${sk.addr}, urgent=0`, () => {
+      const skb = alloc_skb(h, MAX_TCP_HEADER);
+      skb_reserve(h, skb, MAX_TCP_HEADER);
+      tcp_init_nondata_skb(skb, (Number(sk.f['snd_una']) - 1) >>> 0, TCPHDR.ACK);
+      tcp_transmit_skb(h, sk, skb, false);
+    }),
+  );
 }
 
 /** windowFitsHead tells whether the peer's window (snd_una + snd_wnd) takes the whole next unsent skb. */
@@ -195,6 +202,7 @@ export function tcp_clear_probe_timer(h: Host, sk: Sock): void {
   if (x.probeTimer === undefined) return;
   h.sim.cancel(x.probeTimer);
   x.probeTimer = undefined;
+  x.probeExpires = undefined;
   kset(h, sk, 'icsk_probes_out', 0);
   if (sk.rtoTimer === undefined) kset(h, sk, 'icsk_pending', 0);
 }
