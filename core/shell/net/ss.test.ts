@@ -256,6 +256,8 @@ describe('ss over the simulated world', () => {
     await run('on server nc -l 7100 &');
     await run('nc server 7100 &');
     await run('sleep 1');
+    // -i reads struct tcp_info: 6.x keeps RTTs in microseconds, ss prints milliseconds
+    expect((await run('ss -ti | cat'))[2]).toMatch(/ wscale:10,10 rto:201 rtt:0\.\d+\/0\.\d+ mss:1448 /);
     // sock_gen_cookie numbers socks the first time ss asks, per host; inode numbers count per host.
     expect(await run('on server ss -tane | cat')).toEqual([
       'State  Recv-Q Send-Q Local Address:Port Peer Address:Port Process                              ',

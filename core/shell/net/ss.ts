@@ -103,9 +103,7 @@ export const ss: ShellCommand = {
       if (!wanted(state, flags)) continue;
       const more = [
         flags.has('m') ? skmemText(sk) : '',
-        flags.has('i') && isTcp && state !== 'LISTEN' && state !== 'TIME-WAIT'
-          ? tcpInfoText(sk, h.profile.version)
-          : '',
+        flags.has('i') && isTcp && state !== 'LISTEN' && state !== 'TIME-WAIT' ? tcpInfoText(h, sk) : '',
       ].filter((t) => t !== '');
       const base = row(sk, isTcp ? 'tcp' : 'udp', state, users.get(sk) ?? [], flags);
       // As in ss, the timer (-o, also shown by -e), -e's details and the -m/-i detail line are

@@ -1,9 +1,10 @@
 // The detail lines ss prints under a socket: `-m` (skmem, sock_diag's SK_MEMINFO) and `-i`
-// (struct tcp_info as tcp_get_info fills it, in tcp_show_info's order and units), computed
-// from the simulated sock's fields. Times follow the kernel era: jiffies (HZ 1000) before 6.x,
-// microseconds (srtt_us, mdev_us) in 6.x.
+// (struct tcp_info as the kernel's tcp_get_info fills it — the same as getsockopt(TCP_INFO) —
+// in tcp_show_info's order, times in milliseconds as iproute2 prints them).
+import type { Host } from '../../kernel/index';
 import { tcpx } from '../../kernel/include/linux/tcp';
 import type { Sock } from '../../kernel/include/net/sock';
+import { TCPI_OPT, tcp_get_info } from '../../kernel/net/ipv4/tcp_info';
 
 /** TCP_INFINITE_SSTHRESH is the "no threshold yet" value ss leaves out. */
 const TCP_INFINITE_SSTHRESH = 0x7fffffff;
@@ -21,22 +22,17 @@ export function skmemText(sk: Sock): string {
   return `skmem:(r${n('sk_rmem_alloc')},rb${n('sk_rcvbuf')},t${t},tb${n('sk_sndbuf')},f${n('sk_forward_alloc')},w${n('sk_wmem_queued')},o${n('sk_omem_alloc')},bl0,d${n('sk_drops')})`;
 }
 
-/** tcpInfoText is ss -i's TCP information for a TCP sock (version is the kernel era). */
-export function tcpInfoText(sk: Sock, version: string): string {
+/** tcpInfoText is ss -i's TCP information for a TCP sock, from struct tcp_info as iproute2 reads it (times in ms). */
+export function tcpInfoText(h: Host, sk: Sock): string {
   const f = sk.f;
   const n = (k: string) => Number(f[k] ?? 0);
-  const us = version === '6.x';
+  const info = tcp_get_info(h, sk);
   const parts: string[] = [];
   const ca = String(f['icsk_ca_ops'] ?? '');
   if (ca !== '' && ca !== 'null') parts.push(ca.replace(/^tcp_/, ''));
-  if (n('wscale_ok')) parts.push(`wscale:${n('snd_wscale')},${n('rcv_wscale')}`);
-  parts.push(`rto:${g(n('icsk_rto') * (us ? 0.001 : 1))}`);
-  const srtt = n('srtt');
-  if (srtt > 0) {
-    const rtt = us ? (srtt >> 3) / 1000 : srtt / 8;
-    const rttvar = us ? (n('mdev') >> 2) / 1000 : n('mdev') / 4;
-    parts.push(`rtt:${g(rtt)}/${g(rttvar)}`);
-  }
+  if ((info.options & TCPI_OPT.WSCALE) !== 0) parts.push(`wscale:${info.snd_wscale},${info.rcv_wscale}`);
+  parts.push(`rto:${g(info.rto / 1000)}`);
+  if (info.rtt > 0) parts.push(`rtt:${g(info.rtt / 1000)}/${g(info.rttvar / 1000)}`);
   parts.push(`mss:${n('mss_cache')}`);
   parts.push(`advmss:${n('advmss')}`);
   parts.push(`cwnd:${n('snd_cwnd')}`);

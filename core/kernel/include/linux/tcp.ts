@@ -120,6 +120,9 @@ export interface TcpSockExtra {
   /** keepaliveTimer is the queued sk_timer (keepalive) event, if armed; keepaliveExpires when it is due (ns). */
   keepaliveTimer?: number | undefined;
   keepaliveExpires?: number | undefined;
+  /** lsndtime is when new data was last sent (jiffies); totalRetrans counts every retransmitted segment (tcp_info). */
+  lsndtime?: number;
+  totalRetrans?: number;
   /** rcvTstamp is rcv_tstamp: when tcp_ack last accepted an ACK from the peer (jiffies). */
   rcvTstamp?: number;
   /** ack holds icsk_ack: pending, quick, pingpong, ato (jiffies), lrcvtime (jiffies), rcv_mss. */

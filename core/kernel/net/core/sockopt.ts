@@ -15,6 +15,7 @@ import { SOL_IP, SOL_SOCKET, SOL_TCP } from '../../include/uapi/socket';
 /** SOL_UDP is the UDP option level, IPPROTO_UDP (17). */
 const SOL_UDP = 17;
 import { tcp_getsockopt_congestion, tcp_setsockopt_congestion } from '../ipv4/tcp_cong';
+import { encodeTcpInfo, tcp_get_info, type TcpInfo } from '../ipv4/tcp_info';
 import { udp_push_pending_frames, UDP_CORK } from '../ipv4/udp_cork';
 import { intOf, ip_getsockopt, ip_setsockopt, setFlag, sock_set_timeout, timevalBytes } from './sockopt_ip';
 import { tcp_push_pending } from '../ipv4/tcp';
@@ -55,6 +56,7 @@ export const TCP_OPT = {
   TCP_KEEPIDLE: 4, // keepalive_time (s)
   TCP_KEEPINTVL: 5, // keepalive_intvl (s)
   TCP_KEEPCNT: 6, // keepalive_probes
+  TCP_INFO: 11, // struct tcp_info (read: tcp_info.ts)
   TCP_CONGESTION: 13, // icsk_ca_ops by name (a string: tcp_cong.ts)
 } as const;
 
@@ -197,6 +199,12 @@ export function getsockopt(
         if (name === TCP_OPT.TCP_CORK) return (ng & TCP_NAGLE_CORK) !== 0 ? 1 : 0;
         if (name === TCP_OPT.TCP_MAXSEG) return Number(sk.f['mss_cache']);
         if (name === TCP_OPT.TCP_CONGESTION) return tcp_getsockopt_congestion(sk, out);
+        if (name === TCP_OPT.TCP_INFO) {
+          let info: TcpInfo | undefined;
+          h.kcall('tcp_get_info', `sk=${sk.addr}`, () => void (info = tcp_get_info(h, sk)));
+          if (out !== undefined) out.val = encodeTcpInfo(info!);
+          return 0;
+        }
         if (name === TCP_OPT.TCP_KEEPIDLE) return Math.floor(keepalive_time_when(h, sk) / HZ);
         if (name === TCP_OPT.TCP_KEEPINTVL) return Math.floor(keepalive_intvl_when(h, sk) / HZ);
         if (name === TCP_OPT.TCP_KEEPCNT) return keepalive_probes(h, sk);

@@ -65,6 +65,7 @@ export function tcp_write_xmit(h: Host, sk: Sock, mss: number, nonagle: number, 
         if (tcp_transmit_skb(h, sk, s, true) !== 0) break;
         h.kcall('tcp_event_new_data_sent', `sk=${sk.addr}, skb=${s.addr}`, () => {
           const first = Number(sk.f['packets_out']) === 0;
+          tcpx(sk).lsndtime = tcpTime(h);
           kset(h, sk, 'snd_nxt', s.cb.end_seq);
           kset(h, sk, 'sk_send_head', sendHead(sk)?.addr ?? null);
           kset(h, sk, 'packets_out', Number(sk.f['packets_out']) + 1);

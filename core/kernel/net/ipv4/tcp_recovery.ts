@@ -192,6 +192,7 @@ export function tcp_retransmit_skb(h: Host, sk: Sock, skb: SkBuff): void {
     x.mstampNs = undefined;
     skb.cb.when = 0;
     if (tcp_transmit_skb(h, sk, skb, true) !== 0) return;
+    tcpx(sk).totalRetrans = (tcpx(sk).totalRetrans ?? 0) + 1;
     if (((x.sacked ?? 0) & TCPCB.SACKED_RETRANS) === 0)
       kset(h, sk, 'retrans_out', Number(sk.f['retrans_out']) + 1);
     x.sacked = (x.sacked ?? 0) | TCPCB.SACKED_RETRANS | TCPCB.EVER_RETRANS;
