@@ -1,4 +1,4 @@
-// System headers of the socket API: sys/socket.h, netinet/in.h, netinet/tcp.h,
+// System headers of the socket API: sys/socket.h, netinet/in.h, netinet/tcp.h, netinet/ip.h,
 // netinet/ip_icmp.h, arpa/inet.h, netdb.h, sys/un.h and sys/uio.h. Constants and layouts are glibc 2.36's on x86-64 Linux, written for
 // SockLab from the measurements in fixtures/gcc-layout.json.
 
@@ -245,11 +245,61 @@ struct tcp_info {
 };
 #endif
 `,
+  'netinet/ip.h': String.raw`#ifndef _NETINET_IP_H
+#define _NETINET_IP_H
+/* The IPv4 header as Linux (struct iphdr) and BSD (struct ip) programs read it, little-endian
+   x86-64 layout: the header length and the version share the first byte as 4-bit fields. */
+#include <bits/socklab-types.h>
+#include <netinet/in.h>
+struct iphdr {
+  unsigned int ihl : 4;
+  unsigned int version : 4;
+  uint8_t tos;
+  uint16_t tot_len;
+  uint16_t id;
+  uint16_t frag_off;
+  uint8_t ttl;
+  uint8_t protocol;
+  uint16_t check;
+  uint32_t saddr;
+  uint32_t daddr;
+};
+struct ip {
+  unsigned int ip_hl : 4;
+  unsigned int ip_v : 4;
+  uint8_t ip_tos;
+  unsigned short ip_len;
+  unsigned short ip_id;
+  unsigned short ip_off;
+  uint8_t ip_ttl;
+  uint8_t ip_p;
+  unsigned short ip_sum;
+  struct in_addr ip_src, ip_dst;
+};
+#define IP_RF 0x8000
+#define IP_DF 0x4000
+#define IP_MF 0x2000
+#define IP_OFFMASK 0x1fff
+#define IPVERSION 4
+#define IP_MAXPACKET 65535
+#define IPTOS_ECN_MASK 0x03
+#define IPTOS_DSCP_MASK 0xfc
+#define IPTOS_TOS_MASK 0x1E
+#define IPTOS_LOWDELAY 0x10
+#define IPTOS_THROUGHPUT 0x08
+#define IPTOS_RELIABILITY 0x04
+#define IPTOS_LOWCOST 0x02
+#define MAXTTL 255
+#define IPDEFTTL 64
+#define IPTOS_ECN(x) ((x) & IPTOS_ECN_MASK)
+#define IPTOS_DSCP(x) ((x) & IPTOS_DSCP_MASK)
+#define IPTOS_TOS(tos) ((tos) & IPTOS_TOS_MASK)
+#endif
+`,
   'netinet/ip_icmp.h': String.raw`#ifndef _NETINET_IP_ICMP_H
 #define _NETINET_IP_ICMP_H
-/* Linux's struct icmphdr and the ICMP type and code names. The BSD struct icmp is not here: it
-   embeds struct ip, whose header-length and version fields are bit-fields, which SockLab's C
-   does not have; read those from the first byte (buf[0] & 0x0f is ip_hl) instead. */
+/* Linux's struct icmphdr and the ICMP type and code names (the BSD struct icmp, with its
+   unions of timestamps and embedded headers, is not here: use struct icmphdr). */
 #include <bits/socklab-types.h>
 struct icmphdr {
   uint8_t type;
