@@ -29,8 +29,10 @@ export function createPreloadApi(ipc: Pick<IpcRenderer, 'invoke' | 'send' | 'on'
               part.map((r) => [r.name, r.args]),
             ) as Promise<Reply<unknown>[]>);
       void sent
-        .catch((error: unknown) => [failed(error instanceof Error ? error.message : String(error))])
-        .then((replies) => part.forEach((r, k) => r.resolve(replies[k] ?? replies[0] ?? failed('no reply'))));
+        .catch((error: unknown) =>
+          part.map(() => failed(error instanceof Error ? error.message : String(error))),
+        )
+        .then((replies) => part.forEach((r, k) => r.resolve(replies[k] ?? failed('main sent no reply'))));
     }
   };
   const api: SocklabApi = {

@@ -362,9 +362,5 @@ function finishRead(h: Host, sk: Sock, copied: number): void {
 
 /** tcp_push_pending is tcp_push_pending_frames: __tcp_push_pending_frames with the socket's own nonagle. */
 export function tcp_push_pending(h: Host, sk: Sock): void {
-  const mss = Number(sk.f['mss_cache']);
-  h.kcall('__tcp_push_pending_frames', `sk=${sk.addr}, mss_now=${mss}, nonagle=${sk.f['nonagle']}`, () => {
-    if (sk.f.sk_state === TCP_STATE.TCP_CLOSE) return;
-    if (tcp_write_xmit(h, sk, mss, Number(sk.f['nonagle']), false) !== 0) tcp_check_probe_timer(h, sk);
-  });
+  __tcp_push_pending_frames(h, sk, Number(sk.f['mss_cache']), Number(sk.f['nonagle']));
 }
